@@ -52,6 +52,13 @@ class ReviewSession:
         self.state = workspace.reviewer_state(reviewer)
         self._open: dict[str, OpenArticle] = {}
 
+    def check_readable(self) -> None:
+        """Read the files a session starts on; raises CorruptFileError, writes nothing."""
+        last = self.state.last_article
+        if last and last in self.workspace:
+            self.workspace.load_article(last)
+            self.workspace.tags(self.reviewer, last)
+
     # -- navigation --------------------------------------------------------
     def open(self, article_id: str) -> OpenArticle:
         """Load an article and remember it as the reviewer's current one."""

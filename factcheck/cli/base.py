@@ -1,0 +1,75 @@
+"""The command group, the options every command shares, and error reporting."""
+
+from __future__ import annotations
+
+import getpass
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NoReturn, TypeVar
+
+import click
+
+from factcheck import __version__
+from factcheck.ingest import IngestError
+from factcheck.store import StoreError
+from factcheck.textsafe import one_line
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class FactcheckGroup(click.Group):
+    """A group that turns the core's errors into one line on stderr and exit status 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (StoreError, IngestError) as exc:
+            fail(str(exc))
+        except KeyboardInterrupt:
+            fail("interrupted")
+
+
+@click.group(cls=FactcheckGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="factcheck")
+def main() -> None:
+    """Review the sourcing of news articles, sentence by sentence."""
+
+
+def fail(message: str) -> NoReturn:
+    """Print one clear line on stderr and exit non-zero."""
+    click.echo(f"factcheck: error: {one_line(message)}", err=True)
+    sys.exit(1)
+
+
+def warn(message: str) -> None:
+    click.echo(f"factcheck: warning: {one_line(message)}", err=True)
+
+
+def default_reviewer() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "reviewer"
+
+
+def workspace_option(func: F) -> F:
+    return click.option(
+        "--db",
+        "db",
+        type=click.Path(path_type=Path, file_okay=False),
+        envvar="FACTCHECK_DB",
+        default=Path("annotations"),
+        show_default=True,
+        help="Workspace folder (also FACTCHECK_DB).",
+    )(func)
+
+
+def reviewer_option(func: F) -> F:
+    return click.option(
+        "--reviewer",
+        envvar="FACTCHECK_REVIEWER",
+        default=default_reviewer,
+        show_default="FACTCHECK_REVIEWER, else your user name",
+        help="Whose tags to read and write.",
+    )(func)

@@ -1,0 +1,45 @@
+"""The review command: open the terminal UI on a workspace."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+
+import click
+
+from factcheck.cli.articles import import_and_report
+from factcheck.cli.base import fail, main, reviewer_option, workspace_option
+from factcheck.session import ReviewSession
+from factcheck.store import Workspace
+
+
+def sample_paths() -> list[Path]:
+    """The sample articles that ship inside the package."""
+    folder = Path(str(files("factcheck") / "samples"))
+    return sorted(folder.glob("*.txt"))
+
+
+@main.command("review")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@workspace_option
+@reviewer_option
+def review_command(paths: tuple[Path, ...], db: Path, reviewer: str) -> None:
+    """Open the review UI. With PATHs, import them first and start on the first one;
+    with none, resume where you left off (an empty workspace gets the bundled samples)."""
+    workspace = Workspace.open(db, create=True)
+    session = ReviewSession(workspace, reviewer)
+    # Read what the session will start on before taking the lock, so that a
+    # corrupt file is reported with nothing in the workspace written.
+    session.check_readable()
+    with workspace.lock():
+        start_article = None
+        to_import = list(paths) or ([] if workspace.articles() else sample_paths())
+        if to_import:
+            results, _ = import_and_report(workspace, to_import)
+            if paths:
+                if not results:
+                    fail("none of the given files could be imported; nothing to review")
+                start_article = results[0].info.id
+        from factcheck.tui.app import FactcheckApp  # imported late: the core never needs Textual
+
+        FactcheckApp(session, start_article=start_article).run()
