@@ -401,8 +401,14 @@ class Workspace:
         return ws
 
     def lock(self) -> WorkspaceLock:
-        """The write lock; use as a context manager around any writing."""
+        """The write lock; use as a context manager around any writing.
+
+        The cached index is dropped, so that it is read again under the lock: a
+        writer that finished before we got the lock must not be overwritten.
+        """
         self.root.mkdir(parents=True, exist_ok=True)
+        self._index = None
+        self._articles = None
         return WorkspaceLock(self.root)
 
     def _index_db(self) -> Database:

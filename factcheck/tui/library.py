@@ -36,8 +36,8 @@ class LibraryScreen(Screen[str | None]):
         table = self.query_one(DataTable)
         table.add_column("done", width=5)
         table.add_column("tagged", width=9)
+        table.add_column("source", width=22)
         table.add_column("title")
-        table.add_column("source", width=24)
         done_articles = 0
         cursor = 0
         for row, info in enumerate(articles):
@@ -45,10 +45,10 @@ class LibraryScreen(Screen[str | None]):
             done_articles += tagged >= info.sentences
             percent = 100 * tagged // info.sentences if info.sentences else 100
             table.add_row(
-                Text(f"{percent:>3}%"),
-                Text(f"{tagged}/{info.sentences}"),
+                Text(f"{percent}%", justify="right"),
+                Text(f"{tagged}/{info.sentences}", justify="right"),
+                Text(one_line(info.display_source, 22)),
                 Text(one_line(info.title)),
-                Text(one_line(info.display_source, 24)),
                 key=info.id,
             )
             if info.id == self.current:

@@ -73,12 +73,12 @@ class ReviewScreen(Screen[None]):
             yield Static(id="article-title")
             yield Static(id="article-meta")
         with Horizontal(id="body"):
-            yield VerticalScroll(id="article")
+            yield VerticalScroll(id="article", can_focus=False)
             with Vertical(id="current"):
                 yield Static(id="current-status")
                 yield Static(id="current-text")
                 yield Static(id="current-details")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     async def on_mount(self) -> None:
         await self._show_article()

@@ -1,0 +1,33 @@
+"""SVG snapshots of the main screens (update with `pytest --snapshot-update`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factcheck.session import ReviewSession
+from factcheck.tui.app import FactcheckApp
+from tests.conftest import make_workspace
+
+
+@pytest.fixture
+def app() -> FactcheckApp:
+    # A relative folder (the tests run in their own temporary directory) keeps paths out of the pictures.
+    return FactcheckApp(ReviewSession(make_workspace(Path("ws")), "ann"))
+
+
+def test_review_screen_80x24(snap_compare, app: FactcheckApp) -> None:
+    assert snap_compare(app, press=["x", "x", "1", "3", "f"], terminal_size=(80, 24))
+
+
+def test_review_screen_wide(snap_compare, app: FactcheckApp) -> None:
+    assert snap_compare(app, press=["x", "x", "1", "3", "2", "4", "up"], terminal_size=(150, 40))
+
+
+def test_library_screen(snap_compare, app: FactcheckApp) -> None:
+    assert snap_compare(app, press=["x", "x", "1", "l"], terminal_size=(100, 24))
+
+
+def test_help_screen(snap_compare, app: FactcheckApp) -> None:
+    assert snap_compare(app, press=["question_mark"], terminal_size=(100, 40))
