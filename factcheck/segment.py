@@ -11,6 +11,7 @@ at whitespace so that no unit is too long to review.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from importlib.metadata import version
@@ -24,6 +25,10 @@ MAX_SENTENCE_CHARS = 2000
 SEGMENTER = f"sentencex {version('sentencex')}"
 
 _LINE = re.compile(r"[^\n]*\n?")
+_TIME_ABBREVIATION = re.compile(r"\b[ap]\.m\.$")
+_TIME_FOLLOWER = re.compile(
+    r"\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[ECMP][SD]?T|GMT|UTC)\b"
+)
 
 
 def segment(text: str) -> list[Sentence]:
@@ -65,13 +70,20 @@ def _paragraphs(text: str) -> Iterator[list[tuple[int, int]]]:
 
 def _split_block(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Split one block with sentencex; yield trimmed (start, end) spans."""
-    offset = start
+    bounds = [start]
     for piece in sentencex.segment(LANGUAGE, text[start:end]):
-        piece_start = offset
-        offset += len(piece)
-        yield from _trimmed_chunks(text, piece_start, offset)
-    if offset != end:  # sentencex must cover its input; keep any remainder rather than lose text
-        yield from _trimmed_chunks(text, offset, end)
+        bounds.append(bounds[-1] + len(piece))
+    if bounds[-1] != end:  # sentencex must cover its input; keep any remainder rather than lose text
+        bounds.append(end)
+    bounds = [b for i, b in enumerate(bounds) if i in (0, len(bounds) - 1) or not _continues(text, b)]
+    for piece_start, piece_end in itertools.pairwise(bounds):
+        yield from _trimmed_chunks(text, piece_start, piece_end)
+
+
+def _continues(text: str, boundary: int) -> bool:
+    """True where sentencex split inside a sentence: "at 9 a.m. Tuesday", "5 p.m. ET"."""
+    before = text[max(0, boundary - 8) : boundary].rstrip()
+    return bool(_TIME_ABBREVIATION.search(before) and _TIME_FOLLOWER.match(text, boundary))
 
 
 def _trimmed_chunks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
