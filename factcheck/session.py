@@ -87,11 +87,15 @@ class ReviewSession:
         index = opened.first_untagged(position.index)
         if index is not None and index > position.index:
             return Position(opened.id, index)
-        ids = [a.id for a in self.workspace.articles()]
+        articles = self.workspace.articles()
+        ids = [a.id for a in articles]
         start = ids.index(opened.id) if opened.id in ids else -1
-        counts = self.workspace.tagged_counts(self.reviewer)
-        for info in self.workspace.articles()[start + 1 :] + self.workspace.articles()[: start + 1]:
-            if info.id != opened.id and counts.get(info.id, 0) >= info.sentences:
+        for info in articles[start + 1 :] + articles[: start + 1]:
+            # Read tag files one at a time, so that the usual case costs one article, not all.
+            if (
+                info.id not in self._open
+                and self.workspace.tagged_count(self.reviewer, info.id) >= info.sentences
+            ):
                 continue
             candidate = self._peek(info.id).first_untagged()
             if candidate is not None:

@@ -132,7 +132,10 @@ def read_json_file(path: Path) -> dict[str, Any] | None:
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         reason = "empty file" if not data.strip() else f"invalid JSON: {exc}"
         raise CorruptFileError(path, reason) from None
-    if not isinstance(value, dict) or not all(isinstance(t, dict) for t in value.values()):
+    if not isinstance(value, dict) or not all(
+        isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values())
+        for table in value.values()
+    ):
         raise CorruptFileError(path, "not a TinyDB database")
     return value
 
@@ -542,13 +545,14 @@ class Workspace:
         if not folder.is_dir():
             return counts
         for path in folder.glob("*.json"):
-            if path.name == "session.json":
-                continue
-            data = read_json_file(path) or {}
-            counts[path.stem] = sum(
-                1 for doc in data.get("annotations", {}).values() if doc.get("label") is not None
-            )
+            if path.name != "session.json":
+                counts[path.stem] = self.tagged_count(reviewer, path.stem)
         return counts
+
+    def tagged_count(self, reviewer: str, article_id: str) -> int:
+        """Tagged sentences of one article for one reviewer, read from its tag file alone."""
+        data = read_json_file(self.reviewer_dir(reviewer) / f"{article_id}.json") or {}
+        return sum(1 for doc in data.get("annotations", {}).values() if doc.get("label") is not None)
 
     def reviewer_state(self, reviewer: str) -> ReviewerState:
         data = read_json_file(self.reviewer_dir(reviewer) / "session.json") or {}
