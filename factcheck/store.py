@@ -297,18 +297,27 @@ class ArticleTags:
         )
         if not changes:
             return None
-        entry = HistoryEntry(time.time_ns(), action, now_iso(), changes)
-        self._write(changes, entry, undo=None)
+        # The history is ordered by seq; it never goes backwards, even if the clock does.
+        seq = max(time.time_ns(), self.history[-1].seq + 1 if self.history else 0)
+        entry = HistoryEntry(seq, action, now_iso(), changes)
+        dropped = self.history[: max(0, len(self.history) + 1 - HISTORY_LIMIT)]
+        self._write(changes, add=entry, remove=dropped)
+        self.history = [*self.history[len(dropped) :], entry]
         return entry
 
     def undo(self, entry: HistoryEntry) -> None:
         """Revert ``entry`` (which must be in this file's history) durably."""
         reverted = tuple(Change(c.index, c.after, c.before) for c in entry.changes)
-        self._write(reverted, None, undo=entry)
+        self._write(reverted, add=None, remove=[entry])
+        self.history = [e for e in self.history if e.seq != entry.seq]
 
     def _write(
-        self, changes: tuple[Change, ...], entry: HistoryEntry | None, undo: HistoryEntry | None
+        self, changes: tuple[Change, ...], add: HistoryEntry | None, remove: list[HistoryEntry]
     ) -> None:
+        """Stage record and history changes, write them in one durable write, then mirror them here.
+
+        History documents use their seq as document id, so none needs a scan.
+        """
         table = self._db.table("annotations")
         history = self._db.table("history")
         for change in changes:
@@ -318,23 +327,20 @@ class ArticleTags:
                     table.remove(doc_ids=[doc_id])
             else:
                 table.upsert(Document(change.after.to_dict(), doc_id=doc_id))
-        if entry is not None:
-            history.insert(Document(entry.to_dict(), doc_id=self._next_history_id(history)))
-            overflow = len(self.history) + 1 - HISTORY_LIMIT
-            if overflow > 0:
-                old = {e.seq for e in self.history[:overflow]}
-                history.remove(lambda doc: doc["seq"] in old)
-        if undo is not None:
-            history.remove(lambda doc: doc["seq"] == undo.seq)
+        if add is not None:
+            history.insert(Document(add.to_dict(), doc_id=add.seq))
+        if remove:
+            history.remove(doc_ids=[e.seq for e in remove if history.contains(doc_id=e.seq)])
         try:
             self._db.commit()
-        finally:
-            self._load()
-
-    @staticmethod
-    def _next_history_id(history: Any) -> int:
-        ids = [doc.doc_id for doc in history.all()]
-        return max(ids, default=0) + 1
+        except StoreError:
+            self._load()  # the database was reopened from disk: show only what is saved
+            raise
+        for change in changes:
+            if change.after is None:
+                self.records.pop(change.index, None)
+            else:
+                self.records[change.index] = change.after
 
 
 @dataclass(slots=True)
