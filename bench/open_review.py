@@ -36,7 +36,11 @@ def first_sentence_shown(app: FactcheckApp) -> bool:
 
 def library_filled(app: FactcheckApp, articles: int) -> bool:
     screen = app.screen
-    return isinstance(screen, LibraryScreen) and screen.query_one(DataTable).row_count == articles
+    return (
+        isinstance(screen, LibraryScreen)
+        and screen.counts_loaded
+        and screen.query_one(DataTable).row_count == articles
+    )
 
 
 async def main(root: str, reviewer: str) -> None:

@@ -372,6 +372,15 @@ class WorkspaceLock:
         os.ftruncate(fd, 0)
         os.write(fd, f"factcheck pid {os.getpid()} on {socket.gethostname()} since {now_iso()}".encode())
         self._fd = fd
+        self._sweep_temporary_files()
+
+    def _sweep_temporary_files(self) -> None:
+        """Remove temporary files a killed writer left behind (we are the only writer now)."""
+        root = self.path.parent
+        for pattern in (".*.tmp", "articles/.*.tmp", "reviewers/*/.*.tmp"):
+            for leftover in root.glob(pattern):
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
 
     def release(self) -> None:
         if self._fd is not None:

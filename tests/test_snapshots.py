@@ -26,7 +26,12 @@ def test_review_screen_wide(snap_compare, app: FactcheckApp) -> None:
 
 
 def test_library_screen(snap_compare, app: FactcheckApp) -> None:
-    assert snap_compare(app, press=["x", "x", "1", "l"], terminal_size=(100, 24))
+    async def counted(pilot) -> None:
+        await pilot.press("x", "x", "1", "l")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(app, run_before=counted, terminal_size=(100, 24))
 
 
 def test_help_screen(snap_compare, app: FactcheckApp) -> None:

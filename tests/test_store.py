@@ -424,3 +424,17 @@ def test_next_untagged_skips_articles_already_done(tmp_path: Path) -> None:
         earlier.tag(Position(second.id, index), SKIP)
     session = ReviewSession(Workspace.open(root), "ann")
     assert session.next_untagged(Position(first.id, first.sentences - 1)) == Position(third.id, 0)
+
+
+def test_taking_the_lock_sweeps_temporary_files_a_killed_writer_left(tmp_path: Path) -> None:
+    workspace = make_workspace(tmp_path / "ws")
+    leftovers = [
+        workspace.root / ".workspace.json.999.tmp",
+        workspace.root / "articles" / ".abc.json.999.tmp",
+        workspace.root / "reviewers" / "ann" / ".abc.json.999.tmp",
+    ]
+    for path in leftovers:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("half a file")
+    with workspace.lock():
+        assert not any(path.exists() for path in leftovers)

@@ -113,6 +113,9 @@ async def test_library_lists_progress_and_opens_with_enter(session: ReviewSessio
     workspace = session.workspace
     async with FactcheckApp(session).run_test(size=(100, 30)) as pilot:
         await pilot.press("1", "l")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert pilot.app.screen.counts_loaded
         table = pilot.app.screen.query_one(DataTable)
         assert table.row_count == len(workspace.articles())
         assert str(table.get_row_at(0)[1]) == f"1/{workspace.articles()[0].sentences}"
