@@ -103,3 +103,11 @@ def test_a_missing_path_is_one_clear_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["import", "--db", str(tmp_path / "ws"), str(tmp_path / "nope.txt")])
     assert result.exit_code == 1
     assert "nope.txt: no such file or folder" in result.stderr
+
+
+def test_review_of_only_bad_files_is_one_line_and_opens_nothing(tmp_path: Path) -> None:
+    binary = write(tmp_path, "photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00")
+    result = CliRunner().invoke(main, ["review", "--db", str(tmp_path / "ws"), str(binary)])
+    assert result.exit_code == 1
+    assert "photo.jpg: binary file" in result.stderr
+    assert "none of the given files could be imported" in result.stderr

@@ -208,3 +208,16 @@ def test_bundled_samples_import_cleanly(tmp_path: Path) -> None:
     assert len(paths) >= 3
     for path in paths:
         assert read_file(path).articles[0].title
+
+
+async def test_a_100000_character_sentence_opens_and_tags(tmp_path: Path) -> None:
+    path = tmp_path / "long.txt"
+    path.write_text("Endless\n\n" + ("claim " * 17_000).strip(), encoding="utf-8")
+    workspace = make_workspace(tmp_path / "ws", [path])
+    session = ReviewSession(workspace, "ann")
+    async with FactcheckApp(session).run_test(size=(80, 24)) as pilot:
+        assert len(pilot.app.screen.opened.sentences) > 40
+        await pilot.press("x", "4", "4")
+        assert pilot.app.screen.index == 3
+    expected = {0: SKIP, 1: UNATTRIBUTED, 2: UNATTRIBUTED}
+    assert labels_on_disk(workspace, workspace.articles()[0].id) == expected
