@@ -8,8 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from factcheck.models import LABELS, Annotation, Article, Sentence
+from factcheck.models import ANONYMOUS, LABELS, QUOTED, SOURCED, Annotation, Article, Sentence
 from factcheck.store import RECENT_LIMIT, ArticleTags, HistoryEntry, StoreError, Workspace, now_iso
+from factcheck.suggest import Suggestion, suggest_article
+
+#: Labels whose record names a source (who is cited).
+SOURCE_LABELS = frozenset({SOURCED, ANONYMOUS, QUOTED})
+#: Default confidence at or above which `A` accepts a suggestion (a setting: --accept-threshold).
+DEFAULT_ACCEPT_THRESHOLD = 0.95
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,18 +33,22 @@ class OpenArticle:
     article: Article
     sentences: list[Sentence]
     tags: ArticleTags
+    suggestions: list[Suggestion]
 
     @property
     def id(self) -> str:
         return self.article.id
+
+    def is_tagged(self, index: int) -> bool:
+        record = self.tags.get(index)
+        return record is not None and record.label is not None
 
     def first_untagged(self, after: int = -1) -> int | None:
         """Index of the first untagged sentence after ``after`` (wrapping to the start)."""
         count = len(self.sentences)
         for step in range(1, count + 1):
             index = (after + step) % count
-            record = self.tags.get(index)
-            if record is None or record.label is None:
+            if not self.is_tagged(index):
                 return index
         return None
 
@@ -107,7 +117,8 @@ class ReviewSession:
         opened = self._open.get(article_id)
         if opened is None:
             article, sentences = self.workspace.load_article(article_id)
-            opened = OpenArticle(article, sentences, self.workspace.tags(self.reviewer, article_id))
+            tags = self.workspace.tags(self.reviewer, article_id)
+            opened = OpenArticle(article, sentences, tags, suggest_article(article.text, sentences))
             self._open[article_id] = opened
         return opened
 
@@ -131,16 +142,53 @@ class ReviewSession:
         )
 
     def tag(self, position: Position, label: str, *, seconds: float = 0.0) -> Annotation:
-        """Give a sentence a label; on disk when this returns."""
+        """Give a sentence a label; on disk when this returns.
+
+        The record keeps what the tool suggested and whether the label agrees with it;
+        an empty source is filled from the suggestion's.
+        """
         if label not in LABELS:
             raise StoreError(f"unknown label {label!r}; expected one of {', '.join(LABELS)}")
         opened = self.open(position.article_id)
-        current = self.record(opened, position.index)
-        updated = replace(
-            current, label=label, updated=now_iso(), seconds=round(current.seconds + seconds, 3)
-        )
+        updated = self._labelled(opened, position.index, label, seconds)
         self._save(opened, f"tag {label}", {position.index: updated})
         return updated
+
+    def accept(self, position: Position, *, seconds: float = 0.0) -> Annotation:
+        """Take the suggested label for a sentence."""
+        opened = self.open(position.article_id)
+        return self.tag(position, opened.suggestions[position.index].label, seconds=seconds)
+
+    def accept_confident(self, article_id: str, threshold: float = DEFAULT_ACCEPT_THRESHOLD) -> list[int]:
+        """Accept every suggestion at or above ``threshold`` on the article's untagged sentences,
+        as one undoable step; return the indexes tagged."""
+        opened = self.open(article_id)
+        after = {
+            s.index: self._labelled(opened, s.index, s.label, 0.0)
+            for s in opened.suggestions
+            if s.confidence >= threshold and not opened.is_tagged(s.index)
+        }
+        if after:
+            self._save(opened, f"accept {len(after)} suggestions", after)
+        return sorted(after)
+
+    def _labelled(self, opened: OpenArticle, index: int, label: str, seconds: float) -> Annotation:
+        """The sentence's record with ``label`` set and the suggestion noted."""
+        current = self.record(opened, index)
+        suggestion = opened.suggestions[index]
+        source = current.source
+        if source is None and label in SOURCE_LABELS:
+            source = suggestion.source
+        return replace(
+            current,
+            label=label,
+            source=source,
+            updated=now_iso(),
+            seconds=round(current.seconds + seconds, 3),
+            suggested=suggestion.label,
+            suggested_confidence=suggestion.confidence,
+            accepted=label == suggestion.label,
+        )
 
     def edit(
         self,

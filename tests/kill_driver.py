@@ -42,7 +42,14 @@ def choose(rng: random.Random, session: ReviewSession, step: int) -> dict[str, A
     label, source, note, flag = summary(current) or [None, None, None, False]
     target = {"article": info.id, "index": index}
     if rng.random() < 0.6:
-        return {"op": "tag", **target, "label": rng.choice([x for x in LABELS if x != label])}
+        # Tagging fills an empty source from the suggestion: tell the checker what that is.
+        prefill = session.open(info.id).suggestions[index].source
+        return {
+            "op": "tag",
+            **target,
+            "label": rng.choice([x for x in LABELS if x != label]),
+            "prefill": prefill,
+        }
     field = rng.choice(["source", "note", "flag"])
     if field == "flag":
         return {"op": "edit", **target, "field": "flag", "value": not flag}

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from factcheck.session import SOURCE_LABELS
 from factcheck.store import HISTORY_LIMIT, Workspace, read_json_file
 from tests.conftest import make_workspace
 
@@ -52,6 +53,8 @@ class Model:
         label, source, note, flag = before or [None, None, None, False]
         if op["op"] == "tag":
             label = op["label"]
+            if source is None and label in SOURCE_LABELS:
+                source = op["prefill"]
         elif op["field"] == "source":
             source = op["value"].strip() or None
         elif op["field"] == "note":

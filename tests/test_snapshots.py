@@ -36,3 +36,8 @@ def test_library_screen(snap_compare, app: FactcheckApp) -> None:
 
 def test_help_screen(snap_compare, app: FactcheckApp) -> None:
     assert snap_compare(app, press=["question_mark"], terminal_size=(100, 40))
+
+
+def test_review_screen_with_a_highlighted_cue(snap_compare, app: FactcheckApp) -> None:
+    # Sentence 4 of the first sample is a quotation with its speaker: cue words are styled.
+    assert snap_compare(app, press=["down", "down", "down"], terminal_size=(100, 30))

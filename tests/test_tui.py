@@ -221,3 +221,60 @@ async def test_a_100000_character_sentence_opens_and_tags(tmp_path: Path) -> Non
         assert pilot.app.screen.index == 3
     expected = {0: SKIP, 1: UNATTRIBUTED, 2: UNATTRIBUTED}
     assert labels_on_disk(workspace, workspace.articles()[0].id) == expected
+
+
+async def test_enter_accepts_the_suggestion_and_records_it(session: ReviewSession) -> None:
+    workspace = session.workspace
+    article_id = first_article(workspace)
+    suggestions = session.open(article_id).suggestions
+    async with FactcheckApp(session).run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "enter")
+        assert pilot.app.screen.index == 2
+        overridden = next(label for label in (SOURCED, UNATTRIBUTED) if label != suggestions[2].label)
+        await pilot.press("s" if overridden == SOURCED else "u")
+    tags = Workspace.open(workspace.root).tags("ann", article_id)
+    for index in (0, 1):
+        record = tags.get(index)
+        assert (record.label, record.suggested, record.accepted) == (
+            suggestions[index].label,
+            suggestions[index].label,
+            True,
+        )
+        assert record.suggested_confidence == suggestions[index].confidence
+    third = tags.get(2)
+    assert (third.label, third.suggested, third.accepted) == (overridden, suggestions[2].label, False)
+
+
+async def test_shift_a_accepts_confident_suggestions_in_one_undoable_step(session: ReviewSession) -> None:
+    workspace = session.workspace
+    article_id = first_article(workspace)
+    suggestions = session.open(article_id).suggestions
+    threshold = 0.9
+    confident = {s.index: s.label for s in suggestions if s.confidence >= threshold}
+    assert 0 < len(confident) < len(suggestions), "the samples should exercise both sides of the threshold"
+    app = FactcheckApp(session, accept_threshold=threshold)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")  # a tag of the reviewer's own is never overwritten
+        await pilot.press("A")
+        expected = {**confident, 0: UNATTRIBUTED}
+        assert labels_on_disk(workspace, article_id) == expected
+        record = Workspace.open(workspace.root).tags("ann", article_id).get(max(confident))
+        assert record.accepted is True and record.source == suggestions[max(confident)].source
+        await pilot.press("ctrl+z")
+        assert labels_on_disk(workspace, article_id) == {0: UNATTRIBUTED}
+
+
+async def test_the_current_sentence_shows_the_suggestion_and_its_cue_words(session: ReviewSession) -> None:
+    article_id = first_article(session.workspace)
+    opened = session.open(article_id)
+    index = next(s.index for s in opened.suggestions if s.cues and s.label == QUOTED)
+    async with FactcheckApp(session).run_test(size=(120, 30)) as pilot:
+        await pilot.press(*["down"] * index)
+        screen = pilot.app.screen
+        suggestion_line = str(screen.query_one("#current-suggestion", Static).render())
+        assert f"suggested: {QUOTED}" in suggestion_line
+        content = screen.query_one("#current-text", Static).content
+        cue = opened.suggestions[index].cues[0]
+        sentence = opened.sentences[index]
+        styled = {(span.start + sentence.start, span.end + sentence.start) for span in content.spans}
+        assert (cue.start, cue.end) in styled

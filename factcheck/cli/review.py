@@ -9,7 +9,7 @@ import click
 
 from factcheck.cli.articles import import_and_report
 from factcheck.cli.base import fail, main, reviewer_option, workspace_option
-from factcheck.session import ReviewSession
+from factcheck.session import DEFAULT_ACCEPT_THRESHOLD, ReviewSession
 from factcheck.store import Workspace
 
 
@@ -21,9 +21,17 @@ def sample_paths() -> list[Path]:
 
 @main.command("review")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--accept-threshold",
+    type=click.FloatRange(0.0, 1.0),
+    envvar="FACTCHECK_ACCEPT_THRESHOLD",
+    default=DEFAULT_ACCEPT_THRESHOLD,
+    show_default=True,
+    help="Confidence at or above which `A` accepts suggestions (also FACTCHECK_ACCEPT_THRESHOLD).",
+)
 @workspace_option
 @reviewer_option
-def review_command(paths: tuple[Path, ...], db: Path, reviewer: str) -> None:
+def review_command(paths: tuple[Path, ...], accept_threshold: float, db: Path, reviewer: str) -> None:
     """Open the review UI. With PATHs, import them first and start on the first one;
     with none, resume where you left off (an empty workspace gets the bundled samples)."""
     workspace = Workspace.open(db, create=True)
@@ -42,4 +50,4 @@ def review_command(paths: tuple[Path, ...], db: Path, reviewer: str) -> None:
                 start_article = results[0].info.id
         from factcheck.tui.app import FactcheckApp  # imported late: the core never needs Textual
 
-        FactcheckApp(session, start_article=start_article).run()
+        FactcheckApp(session, start_article=start_article, accept_threshold=accept_threshold).run()

@@ -8,7 +8,7 @@ from functools import partial
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from factcheck.session import Position, ReviewSession
+from factcheck.session import DEFAULT_ACCEPT_THRESHOLD, Position, ReviewSession
 from factcheck.tui.library import LibraryScreen
 from factcheck.tui.review import ReviewScreen
 
@@ -19,10 +19,17 @@ class FactcheckApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "factcheck"
 
-    def __init__(self, session: ReviewSession, *, start_article: str | None = None) -> None:
+    def __init__(
+        self,
+        session: ReviewSession,
+        *,
+        start_article: str | None = None,
+        accept_threshold: float = DEFAULT_ACCEPT_THRESHOLD,
+    ) -> None:
         super().__init__()
         self.session = session
         self.start_article = start_article
+        self.accept_threshold = accept_threshold
 
     def on_mount(self) -> None:
         position = self._start_position()
@@ -30,7 +37,7 @@ class FactcheckApp(App[None]):
             self.push_screen(LibraryScreen(self.session))
             self.notify("No articles yet. Quit and run `factcheck import PATH`.", markup=False)
         else:
-            self.push_screen(ReviewScreen(self.session, position))
+            self.push_screen(ReviewScreen(self.session, position, accept_threshold=self.accept_threshold))
 
     def _start_position(self) -> Position | None:
         if self.start_article is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from functools import partial
 from typing import ClassVar
 
@@ -15,12 +16,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from factcheck.models import ANONYMOUS, QUOTED, SKIP, SOURCED, UNATTRIBUTED, Annotation
-from factcheck.session import OpenArticle, Position, ReviewSession
+from factcheck.session import DEFAULT_ACCEPT_THRESHOLD, OpenArticle, Position, ReviewSession
 from factcheck.store import StoreError
 from factcheck.textsafe import one_line
 from factcheck.tui.dialogs import HelpScreen, TextPrompt
 from factcheck.tui.library import LibraryScreen
-from factcheck.tui.widgets import LABEL_MARKS, SentenceRow, label_class, literal
+from factcheck.tui.widgets import LABEL_MARKS, SentenceRow, highlighted, label_class, literal
 
 #: Time on one sentence beyond this counts as this (the reviewer walked away).
 MAX_SECONDS_PER_SENTENCE = 600.0
@@ -49,6 +50,14 @@ class ReviewScreen(Screen[None]):
         tag_binding("3,q", QUOTED, "quoted"),
         tag_binding("4,u", UNATTRIBUTED, "unattr"),
         tag_binding("0,x", SKIP, "skip"),
+        Binding("enter", "accept", "accept", tooltip="accept the suggested tag, save, next sentence"),
+        Binding(
+            "A",
+            "accept_confident",
+            "accept all",
+            show=False,
+            tooltip="accept every confident suggestion in this article (one undo)",
+        ),
         Binding("down,j", "move(1)", "next", key_display="↓/j", show=False, tooltip="next sentence"),
         Binding("up,k", "move(-1)", "prev", key_display="↑/k", show=False, tooltip="previous sentence"),
         Binding("n", "next_untagged", "untagged", tooltip="next untagged sentence, into the next article"),
@@ -60,9 +69,16 @@ class ReviewScreen(Screen[None]):
         Binding("question_mark", "help", "help", key_display="?", tooltip="keys and the codebook"),
     ]
 
-    def __init__(self, session: ReviewSession, position: Position) -> None:
+    def __init__(
+        self,
+        session: ReviewSession,
+        position: Position,
+        *,
+        accept_threshold: float = DEFAULT_ACCEPT_THRESHOLD,
+    ) -> None:
         super().__init__()
         self.session = session
+        self.accept_threshold = accept_threshold
         self.opened: OpenArticle = session.open(position.article_id)
         self.index = position.index
         self._arrived = time.monotonic()
@@ -76,6 +92,7 @@ class ReviewScreen(Screen[None]):
             yield VerticalScroll(id="article", can_focus=False)
             with Vertical(id="current"):
                 yield Static(id="current-status")
+                yield Static(id="current-suggestion")
                 yield Static(id="current-text")
                 yield Static(id="current-details")
         yield Footer(compact=True, show_command_palette=False)
@@ -92,14 +109,10 @@ class ReviewScreen(Screen[None]):
         rows = []
         previous_paragraph = None
         for sentence in self.opened.sentences:
-            rows.append(
-                SentenceRow(
-                    sentence,
-                    self.opened.tags.get(sentence.index),
-                    paragraph_start=previous_paragraph is not None
-                    and sentence.paragraph != previous_paragraph,
-                )
-            )
+            starts = previous_paragraph is not None and sentence.paragraph != previous_paragraph
+            suggested = self.opened.suggestions[sentence.index].label
+            record = self.opened.tags.get(sentence.index)
+            rows.append(SentenceRow(sentence, record, suggested, paragraph_start=starts))
             previous_paragraph = sentence.paragraph
         await article.mount_all(rows)
         self.query_one("#article-title", Static).update(literal(self.opened.article.title))
@@ -136,7 +149,7 @@ class ReviewScreen(Screen[None]):
         self.query_one("#article-meta", Static).update(literal(meta))
         record = self.opened.tags.get(self.index)
         self._show_status(record)
-        self.query_one("#current-text", Static).update(literal(self.opened.sentences[self.index].text))
+        self._show_suggestion()
         self._show_details(record)
 
     def _show_status(self, record: Annotation | None) -> None:
@@ -148,6 +161,17 @@ class ReviewScreen(Screen[None]):
         status.add_class(label_class(label))
         text = f" {LABEL_MARKS[label]} {label} " if label else " untagged "
         status.update(Content(text))
+
+    def _show_suggestion(self) -> None:
+        """The suggestion beside the sentence, and its cue words highlighted in the sentence."""
+        sentence = self.opened.sentences[self.index]
+        suggestion = self.opened.suggestions[self.index]
+        line = f"suggested: {suggestion.label} {suggestion.confidence:.0%}"
+        if suggestion.source:
+            line += f" · {one_line(suggestion.source, 60)}"
+        line += f" · {suggestion.reason} · Enter accepts"
+        self.query_one("#current-suggestion", Static).update(literal(line))
+        self.query_one("#current-text", Static).update(highlighted(sentence, suggestion))
 
     def _show_details(self, record: Annotation | None) -> None:
         parts = []
@@ -173,9 +197,16 @@ class ReviewScreen(Screen[None]):
 
     # -- actions -----------------------------------------------------------
     def action_tag(self, label: str) -> None:
+        self._save_and_advance(partial(self.session.tag, self.position, label))
+
+    def action_accept(self) -> None:
+        self._save_and_advance(partial(self.session.accept, self.position))
+
+    def _save_and_advance(self, save: Callable[..., object]) -> None:
+        """Save the current sentence's tag, then move on; on failure stay and say why."""
         seconds = min(time.monotonic() - self._arrived, MAX_SECONDS_PER_SENTENCE)
         try:
-            self.session.tag(self.position, label, seconds=seconds)
+            save(seconds=seconds)
         except StoreError as error:
             self._save_failed(error)
             self._saved(self.index)
@@ -186,6 +217,20 @@ class ReviewScreen(Screen[None]):
         else:
             self._arrived = time.monotonic()
             self.notify("Last sentence of this article. Press n for the next untagged sentence.")
+
+    def action_accept_confident(self) -> None:
+        try:
+            indexes = self.session.accept_confident(self.opened.id, self.accept_threshold)
+        except StoreError as error:
+            self._save_failed(error)
+            return
+        for index in indexes:
+            self._row(index).show(self.opened.tags.get(index))
+        self._refresh_panel()
+        self.notify(
+            f"Accepted {len(indexes)} suggestions at or above {self.accept_threshold:.0%} "
+            f"(ctrl+z undoes them together)."
+        )
 
     def action_move(self, delta: int) -> None:
         self._move_to(self.index + delta)

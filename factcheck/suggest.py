@@ -1,0 +1,1857 @@
+"""Suggest a sourcing tag for each sentence of an article, with the words that triggered it.
+
+The suggester reads a sentence the way ``CODEBOOK.md`` tells a reviewer to: skip what is not a
+claim (headlines, bylines, credits, promos, notices, questions to the reader), then try quoted,
+anonymous-sourced, sourced and unattributed in that order. It looks at the neighbours too:
+pronouns and "the paper" resolve to the last source named, a block quotation introduced by
+"X continued:" carries X's attribution, and a speaker tag split from its quote stays quoted.
+
+Everything is regular expressions compiled once from the word lists in ``factcheck/lexicons``;
+one pass over the sentences, so the cost is linear in the length of the article.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache, lru_cache
+from importlib import resources
+from operator import attrgetter
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from factcheck.models import ANONYMOUS, QUOTED, SKIP, SOURCED, UNATTRIBUTED, Sentence
+from factcheck.segment import segment
+
+CUE_QUOTATION = "quotation"
+CUE_ATTRIBUTION = "attribution"
+CUE_ANONYMITY = "anonymity"
+CUE_SKIP = "skip"
+CUE_KINDS: tuple[str, ...] = (CUE_QUOTATION, CUE_ATTRIBUTION, CUE_ANONYMITY, CUE_SKIP)
+
+LEXICON_NAMES: tuple[str, ...] = ("attribution", "anonymity", "sources", "skip", "grammar")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """Words that triggered a suggestion; offsets point into the article text."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text, "kind": self.kind}
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """The suggested tag of one sentence, how sure the suggester is, and why.
+
+    ``source_span`` points into the article text at the words that name the source, which may be
+    in an earlier sentence when a pronoun or "the paper" was resolved.
+    """
+
+    index: int
+    label: str
+    confidence: float
+    cues: tuple[Cue, ...]
+    source: str | None
+    source_span: tuple[int, int] | None
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "index": self.index,
+            "label": self.label,
+            "confidence": round(self.confidence, 3),
+            "source": self.source,
+            "source_span": list(self.source_span) if self.source_span else None,
+            "reason": self.reason,
+            "cues": [cue.to_dict() for cue in self.cues],
+        }
+
+
+# --------------------------------------------------------------------------------------------
+# Lexicons
+
+
+def load_lexicons(extra_dir: Path | None = None) -> dict[str, dict[str, Any]]:
+    """Read the packaged lexicons, extended by same-named ``*.json`` files in ``extra_dir``.
+
+    Lists in an extra file are appended to the packaged ones, objects are merged key by key and
+    other values replace the packaged value, so a newsroom file need only hold its additions.
+    """
+    package_dir = resources.files("factcheck") / "lexicons"
+    lexicons: dict[str, dict[str, Any]] = {}
+    for name in LEXICON_NAMES:
+        data = json.loads((package_dir / f"{name}.json").read_text(encoding="utf-8"))
+        if extra_dir is not None and (extra_dir / f"{name}.json").is_file():
+            extra = json.loads((extra_dir / f"{name}.json").read_text(encoding="utf-8"))
+            data = _merged(data, extra)
+        lexicons[name] = data
+    return lexicons
+
+
+def _merged(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in extra.items():
+        old = merged.get(key)
+        if isinstance(old, list) and isinstance(value, list):
+            merged[key] = old + [item for item in value if item not in old]
+        elif isinstance(old, dict) and isinstance(value, dict):
+            merged[key] = _merged(old, value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _phrase_pattern(phrases: Iterable[str], *, capitalised: bool = False) -> str:
+    """Alternation of phrases as whole words, longest first; spaces match any whitespace."""
+    body = "|".join(
+        r"\s+".join(re.escape(word) for word in phrase.split())
+        for phrase in sorted(_variants(phrases, capitalised), key=len, reverse=True)
+    )
+    return rf"(?<![\w'’-])(?:{body})(?![\w'’-])"
+
+
+def _variants(phrases: Iterable[str], capitalised: bool) -> set[str]:
+    """The phrases, plus each with a capital first letter when ``capitalised``."""
+    variants = set(phrases)
+    if capitalised:
+        variants |= {phrase[:1].upper() + phrase[1:] for phrase in variants}
+    return variants
+
+
+_WORD_RUN = re.compile(r"[\w'’-]+")
+_WORD_BEFORE = re.compile(r"([\w'’-]+)\s+(?:\w+ly\s+)?$")
+_BETWEEN_WORDS = r"\s+(?:\w+ly\s+)?"  # "did not (immediately) respond": one adverb may come between words
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A regular expression matching any of ``words``, with shared prefixes factored out (fast to search)."""
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)
+
+
+class _PhraseIndex:
+    """Finds the phrases of several lexicons in one pass.
+
+    Each phrase is indexed under its first content word ("did not respond" under "respond"), one
+    regular expression finds those key words in a sentence, and only around them are the phrases
+    tried. That is much faster than alternations of hundreds of phrases tried at every position,
+    and lets lexicon phrases start with any word. Within a lexicon matches do not overlap; groups
+    rank in the order they were added, longer phrases before shorter ones.
+    """
+
+    def __init__(self, stop_words: frozenset[str]) -> None:
+        self.stop_words = stop_words  # words never used as a key ("did not respond" is found by "respond")
+        # key word -> [(lexicon, rank, -length, regex source, group, characters before the key word)]
+        self._entries: dict[str, list[tuple[str, int, int, str, str, int, str]]] = {}
+        # key word -> [(lexicon, one alternation of its phrases, group of each alternative, reach back,
+        #               the words that come just before the key word in phrases that do not start with it)]
+        self._patterns: dict[
+            str, list[tuple[str, re.Pattern[str], tuple[str, ...], int, frozenset[str]]]
+        ] = {}
+        self._keys = re.compile("(?!)")
+        self.lexicons: list[str] = []
+
+    def add(
+        self,
+        lexicon: str,
+        group: str,
+        phrases: Iterable[str],
+        *,
+        capitalised: bool = False,
+        ignore_case: bool = False,
+    ) -> None:
+        """Add phrases under a group name; ``capitalised`` also accepts a capital first letter."""
+        if lexicon not in self.lexicons:
+            self.lexicons.append(lexicon)
+        rank = sum(1 for entries in self._entries.values() for entry in entries if entry[0] == lexicon)
+        for phrase in set(phrases):
+            words = phrase.split()
+            position = next((i for i, w in enumerate(words) if w.lower() not in self.stop_words), 0)
+            key = _WORD_RUN.match(words[position])
+            if key is None:
+                continue
+            first = re.escape(words[0])
+            if capitalised and words[0][:1].isalpha():
+                first = f"[{words[0][0].upper()}{words[0][0].lower()}]{re.escape(words[0][1:])}"
+            body = _BETWEEN_WORDS.join([first, *(re.escape(w) for w in words[1:])])
+            source = f"(?i:{body})" if ignore_case else body
+            before = len(" ".join(words[:position])) + (1 if position else 0)
+            previous = words[position - 1].lower() if position else ""
+            self._entries.setdefault(key.group().lower(), []).append(
+                (lexicon, rank, -len(phrase), source, group, before, previous)
+            )
+
+    def freeze(self) -> _PhraseIndex:
+        """Compile, for each key word and lexicon, one alternation of its phrases in rank order."""
+        for key, entries in self._entries.items():
+            entries.sort(key=lambda entry: (entry[1], entry[2]))
+            compiled = []
+            for lexicon in self.lexicons:
+                mine = [entry for entry in entries if entry[0] == lexicon]
+                if mine:
+                    alternation = "|".join(f"({entry[3]})" for entry in mine)
+                    pattern = re.compile(rf"(?<![\w'’-])(?:{alternation})(?![\w'’-])")
+                    previous = frozenset(e[6] for e in mine)
+                    compiled.append(
+                        (lexicon, pattern, tuple(e[4] for e in mine), max(e[5] for e in mine), previous)
+                    )
+            self._patterns[key] = compiled
+        self._keys = re.compile(rf"(?<![\w'’-]){_trie_pattern(self._entries)}(?![\w'’-])")
+        return self
+
+    def scan(self, text: str, lowered: str) -> dict[str, list[tuple[int, int, str]]]:
+        """Every lexicon's phrases in ``text`` as (start, end, group), left to right.
+
+        ``lowered`` is ``text`` in lower case, of the same length (see ``_lower_case``).
+        """
+        found: dict[str, list[tuple[int, int, str]]] = {lexicon: [] for lexicon in self.lexicons}
+        for key in self._keys.finditer(lowered):
+            at = key.start()
+            word_before = None
+            for lexicon, pattern, groups, reach, previous in self._patterns[key.group()]:
+                if not reach:  # every phrase starts with the key word
+                    hit = pattern.match(text, at)
+                    if hit and hit.lastindex:
+                        found[lexicon].append((at, hit.end(), groups[hit.lastindex - 1]))
+                    continue
+                if "" not in previous:  # every phrase has words before the key: is one of them there?
+                    if word_before is None:
+                        before = _WORD_BEFORE.search(lowered, max(0, at - 30), at)
+                        word_before = before.group(1) if before else ""
+                    if word_before not in previous:
+                        continue
+                position = max(0, at - 2 * reach - 1)
+                while (hit := pattern.search(text, position, key.end() + 80)) and hit.start() <= at:
+                    if hit.end() > at and hit.lastindex:
+                        found[lexicon].append((hit.start(), hit.end(), groups[hit.lastindex - 1]))
+                        break
+                    position = hit.start() + 1
+        for lexicon, hits in found.items():
+            if len(hits) > 1:
+                found[lexicon] = _without_overlaps(hits)
+        return found
+
+
+def _lower_case(text: str) -> str:
+    """``text`` in lower case with its offsets unchanged (a few characters grow when lowered)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
+    return lowered
+
+
+def _without_overlaps(hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Keep the leftmost (then longest) of overlapping matches."""
+    kept: list[tuple[int, int, str]] = []
+    for hit in sorted(hits, key=lambda h: (h[0], -h[1])):
+        if not kept or hit[0] >= kept[-1][1]:
+            kept.append(hit)
+    return kept
+
+
+@dataclass(slots=True)
+class _GuardedPattern:
+    """A regular expression worth trying only when the text contains a given word."""
+
+    requires: str
+    pattern: re.Pattern[str]
+
+
+def _named_alternatives(patterns: Sequence[tuple[str, str]]) -> re.Pattern[str]:
+    """Join (name, pattern) pairs with ``|``, each in a group of that name; a leading ``(?i)`` is scoped."""
+    return re.compile(
+        "|".join(
+            f"(?P<{name}>(?i:{pattern[4:]}))" if pattern.startswith("(?i)") else f"(?P<{name}>{pattern})"
+            for name, pattern in patterns
+        )
+    )
+
+
+@dataclass(frozen=True, eq=False)
+class _Rules:
+    """Everything the suggester matches, compiled once from the lexicons."""
+
+    phrases: (
+        _PhraseIndex  # lexicons: attribution, false_attribution, anonymity, weak_anonymity, group, outlet
+    )
+    complement: re.Pattern[str]
+    press: re.Pattern[str]  # "told reporters", "told CNN": a listener from the press
+    max_block_paragraphs: int
+    anon_patterns: tuple[_GuardedPattern, ...]
+    group_nouns: frozenset[str]
+    unnamed_bodies: frozenset[str]
+    indefinite: frozenset[str]
+    spokesperson: frozenset[str]
+    spokesperson_phrases: tuple[str, ...]
+    spokesperson_starts: frozenset[str]  # first words of the phrases ("press" of "press secretary")
+    documents: frozenset[str]
+    document_noun: re.Pattern[str]  # finds a document noun in lower-case text
+    institutions: frozenset[str]
+    institution_heads: frozenset[str]
+    bare_institutions: frozenset[str]
+    roles: frozenset[str]
+    outlet_names: dict[str, str]
+    outlet_anaphors: tuple[str, ...]
+    report_anaphors: tuple[str, ...]
+    outlet_anaphor: re.Pattern[str]
+    report_anaphor: re.Pattern[str]
+    pronouns: dict[str, str]
+    abbreviations: frozenset[str]
+    org_words: frozenset[str]
+    not_name_words: frozenset[str]
+    anchored_skip_lines: re.Pattern[str]  # alternatives named k0, k1, ... (see skip_kinds)
+    floating_skip_lines: re.Pattern[str]
+    floating_hints: tuple[str, ...]  # lower-case words one of which a floating pattern needs
+    skip_kinds: dict[str, str]  # group name -> kind of line ("byline", "credit", ...)
+    dateline: re.Pattern[str]
+    label_introducer: re.Pattern[str]
+    headline_labels: frozenset[str]
+    minor_title_words: frozenset[str]
+    max_subhead_words: int
+    determiners: frozenset[str]
+    definite: frozenset[str]
+    prepositions: frozenset[str]
+    relatives: frozenset[str]
+    auxiliaries: frozenset[str]
+    clause_stops: frozenset[str]
+    clause_openers: frozenset[str]
+    leading_conjunctions: frozenset[str]
+    adverbs_before_verb: frozenset[str]
+    name_joiners: frozenset[str]
+    modifier_stops: frozenset[str]  # words that end the modifiers before "officials" going backwards
+
+    def anonymity_markers(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+        """Anonymity markers ("on condition of anonymity", "people familiar with") in [start, end)."""
+        end = len(text) if end is None else end
+        return [(s, e) for s, e in _lexicon_hits(text, self).anonymity if start <= s and e <= end]
+
+
+@dataclass(slots=True)
+class _Hits:
+    """Every lexicon phrase found in one sentence."""
+
+    lowered: str
+    attribution: list[tuple[int, int, str]]
+    false_attribution: list[tuple[int, int, str]]
+    anonymity: list[tuple[int, int]]
+    weak_anonymity: list[tuple[int, int, str]]
+    groups: list[tuple[int, int, str]]  # nouns of unnamed people ("officials", "sources")
+    outlets: list[tuple[int, int, str]]  # start, end, canonical name
+
+
+@lru_cache(maxsize=64)
+def _lexicon_hits(text: str, rules: _Rules) -> _Hits:
+    """Match the phrase lexicons against a sentence once; the reader asks about it many times."""
+    lowered = _lower_case(text)
+    found = rules.phrases.scan(text, lowered)
+    anonymity = [(s, e) for s, e, _ in found["anonymity"]]
+    for guarded in rules.anon_patterns:
+        if guarded.requires in lowered:
+            anonymity += [m.span() for m in guarded.pattern.finditer(text)]
+            anonymity.sort()
+    return _Hits(
+        lowered=lowered,
+        attribution=found["attribution"],
+        false_attribution=found["false_attribution"],
+        anonymity=anonymity,
+        weak_anonymity=found["weak_anonymity"],
+        groups=found["group"],
+        outlets=found["outlet"],
+    )
+
+
+def _outlet_in(text: str, start: int, end: int, rules: _Rules) -> tuple[int, int, str] | None:
+    """The first outlet named in ``text[start:end]``, as (start, end, canonical name)."""
+    return next(
+        ((s, e, name) for s, e, name in _lexicon_hits(text, rules).outlets if start <= s and e <= end), None
+    )
+
+
+@cache
+def _rules(extra_dir: str | None = None) -> _Rules:
+    """Compile the lexicons (cached: once per process and lexicon folder)."""
+    lex = load_lexicons(Path(extra_dir) if extra_dir else None)
+    attribution, anonymity, sources, skip, grammar = (lex[name] for name in LEXICON_NAMES)
+    outlet_names: dict[str, str] = {}
+    for canonical, aliases in sources["outlets"].items():
+        for alias in [canonical, *aliases]:
+            outlet_names[alias.lower()] = canonical
+            if alias.startswith("The "):
+                outlet_names[alias[4:].lower()] = canonical
+    outlet_aliases = {
+        alias for canonical, aliases in sources["outlets"].items() for alias in [canonical, *aliases]
+    }
+    object_word = (
+        r"(?!(?:about|of|to|for|with|into|over|on|in|at|by|from|after|before)\b)"
+        r"[\w'’-]+(?:\.[\w'’-]+)*(?:\.(?=\s))?"
+    )
+    settings = _phrase_pattern(attribution["complement_settings"])
+    complementizers = _phrase_pattern(attribution["complementizers"])
+    told_objects = r"(?:[Tt]he\s+)?" + _phrase_pattern(attribution["told_objects"] + sorted(outlet_aliases))
+    skip_lines = [
+        (f"k{number}", kind, pattern)
+        for number, (kind, pattern) in enumerate(
+            (kind, pattern) for kind, patterns in skip["line_patterns"].items() for pattern in patterns
+        )
+    ]
+    anchored = [
+        (name, pattern) for name, _, pattern in skip_lines if pattern.removeprefix("(?i)").startswith("^")
+    ]
+    floating = [
+        (name, pattern) for name, _, pattern in skip_lines if not pattern.removeprefix("(?i)").startswith("^")
+    ]
+    phrases = _PhraseIndex(frozenset(grammar["index_stop_words"]))
+    for group, key, capitalised in [
+        ("nocomment", "no_comment_phrases", True),
+        ("phrase", "source_phrases", True),
+        ("participle", "participles", False),
+        ("speechact", "speech_act_verbs", False),
+        ("framing", "quote_framing_verbs", False),
+        ("complement", "complement_verbs", False),
+        ("object", "object_verbs", False),
+        ("speech", "speech_verbs", False),
+        ("belief", "belief_verbs", False),
+        ("document", "document_verbs", False),
+    ]:
+        phrases.add("attribution", group, attribution[key], capitalised=capitalised)
+    phrases.add("false_attribution", "false", attribution["false_attribution_phrases"], capitalised=True)
+    phrases.add("anonymity", "marker", anonymity["markers"], ignore_case=True)
+    phrases.add("weak_anonymity", "weak", anonymity["weak_markers"], capitalised=True)
+    phrases.add("group", "group", anonymity["group_nouns"], ignore_case=True)
+    for alias in sorted(outlet_aliases):
+        phrases.add("outlet", outlet_names[alias.lower()], [alias])
+    return _Rules(
+        phrases=phrases.freeze(),
+        press=re.compile(rf"\s*{told_objects}"),
+        complement=re.compile(
+            rf"\s*(?:[,:;.!?“”\"—–]|$|(?:{told_objects})|[^.!?“”\"]*:\s*$"
+            rf"|(?:{object_word}\s+){{0,5}}?(?:{settings}\s*,?\s*)?(?:{complementizers})"
+            rf"|(?:{object_word}\s+){{0,5}}?(?:{settings}|{object_word})\s*[,:.“\"])"
+        ),
+        max_block_paragraphs=int(attribution["max_block_paragraphs"]),
+        anon_patterns=tuple(
+            _GuardedPattern(entry["requires"], re.compile(entry["pattern"], re.IGNORECASE))
+            for entry in anonymity["marker_patterns"]
+        ),
+        group_nouns=frozenset(anonymity["group_nouns"]),
+        unnamed_bodies=frozenset(anonymity["unnamed_bodies"]),
+        indefinite=frozenset(anonymity["indefinite_determiners"]),
+        spokesperson=frozenset(sources["spokesperson_nouns"]),
+        spokesperson_phrases=tuple(noun for noun in sources["spokesperson_nouns"] if " " in noun),
+        spokesperson_starts=frozenset(
+            noun.split()[0] for noun in sources["spokesperson_nouns"] if " " in noun
+        ),
+        documents=frozenset(sources["document_nouns"]),
+        document_noun=re.compile(rf"\b{_trie_pattern(w.lower() for w in sources['document_nouns'])}\b"),
+        institutions=frozenset(word.lower() for word in sources["institution_nouns"]),
+        institution_heads=frozenset(
+            word.lower().split()[-1]
+            for word in sources["institution_nouns"]
+            if word.lower().startswith("the ")
+        ),
+        bare_institutions=frozenset(word.lower() for word in sources["institution_nouns"] if " " not in word),
+        roles=frozenset(sources["role_nouns"]),
+        outlet_names=outlet_names,
+        outlet_anaphors=tuple(a.lower() for a in sources["outlet_anaphors"]),
+        report_anaphors=tuple(a.lower() for a in sources["report_anaphors"]),
+        outlet_anaphor=_anaphor_pattern(sources["outlet_anaphors"]),
+        report_anaphor=_anaphor_pattern(sources["report_anaphors"]),
+        pronouns=dict(sources["pronouns"]),
+        abbreviations=frozenset(sources["name_titles"])
+        | frozenset(w for w in sources["not_name_words"] if w.endswith(".")),
+        org_words=frozenset(sources["org_words"]),
+        not_name_words=frozenset(sources["not_name_words"]),
+        anchored_skip_lines=_named_alternatives(anchored),
+        floating_skip_lines=_named_alternatives(floating),
+        floating_hints=tuple(hint.lower() for hint in skip["floating_pattern_hints"]),
+        skip_kinds={name: kind for name, kind, _ in skip_lines},
+        dateline=re.compile(skip["dateline_pattern"]),
+        label_introducer=re.compile(
+            _phrase_pattern(skip["label_introducers"], capitalised=True) + r"\s*[,:]?\s*$"
+        ),
+        headline_labels=frozenset(skip["headline_label_prefixes"]),
+        minor_title_words=frozenset(skip["minor_title_words"]),
+        max_subhead_words=int(skip["max_subhead_words"]),
+        determiners=frozenset(grammar["determiners"]),
+        definite=frozenset(grammar["determiners"]) - frozenset(anonymity["indefinite_determiners"]),
+        prepositions=frozenset(grammar["prepositions"]),
+        relatives=frozenset(grammar["relative_pronouns"]),
+        auxiliaries=frozenset(grammar["auxiliaries"]),
+        clause_stops=frozenset(grammar["clause_stops"]),
+        clause_openers=frozenset(grammar["clause_openers"]),
+        leading_conjunctions=frozenset(grammar["leading_conjunctions"]),
+        adverbs_before_verb=frozenset(grammar["adverbs_before_verb"]),
+        name_joiners=frozenset(grammar["name_joiners"]),
+        modifier_stops=frozenset(
+            grammar["clause_stops"]
+            + grammar["prepositions"]
+            + grammar["determiners"]
+            + grammar["adverbs_before_verb"]
+            + attribution["speech_verbs"]
+            + attribution["complement_verbs"]
+        ),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Words and noun phrases
+
+_WORD = re.compile(r"\w[\w'’.&-]*")
+_ASIDE = re.compile(r"\([^()]{1,40}\)")  # "(R-Ky.)", "(AP)": left out of the words of a sentence
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_INITIALS = re.compile(r"^(?:[A-Za-z]\.)+(?:-[\w.]+)?$")
+_QUOTE_MARK = re.compile(r"[“”\"‘’«»„]")
+_CUE_ORDER = attrgetter("start", "end")
+_CLOSING_MARKS = "”\"’'»)]"  # may follow the full stop that ends a sentence
+_TERMINAL_MARKS = ".!?…"
+_WRITTEN_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
+
+_SENTENCE_LIKE = re.compile(r"[.!?,;]$|[.!?;]\s")
+_INVERTED_START = re.compile(r"\s+\w")
+_SUBJECT_BOUNDARY = re.compile(r"[;:—–]|\s-\s|\((?![^()]*\))")  # a parenthesis counts only while open
+_COMMA_SEGMENT = re.compile(r"[^,]+")
+_CLAUSE_IN_TAG = re.compile(r"\b(?:that|what|whether)\b|:")
+_SUBJECT_WIDTH = 90  # characters before a verb in which its subject is looked for
+_FORM_RANK = {"speechact": 1, "framing": 1, "participle": 1, "belief": 2}  # weaker evidence sorts later
+_MODAL = re.compile(r"\b(?:would|will|could|might|may|should|can)\s+(?:\w+ly\s+)?(?:also\s+)?$")
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_TOLD_CLAUSE = re.compile(
+    r"\s+(?:(?!about\b|of\b|to\b)[\w.'’-]+\s+){1,5}(?!about\b|of\b|to\b)[\w'’-]+\s+"
+    r"(?:is|are|was|were|had|has|have|would|will|could|did|do|does|should|might|can|may)\b"
+)
+_OBJECT = re.compile(r"\s+(?:a|an|the|its|his|her|their|this|these|that|new|\$|\d)", re.IGNORECASE)
+_PHRASE_END = re.compile(
+    r"[,;:!?“”\"()—–]|(?<![A-Z])\.(?=\s|$)|\.$|\s(?:that|who|which|when|on\s+[A-Z][a-z]+day)\b"
+)
+_CAPITALISED_RUN = re.compile(  # two or more capitalised words: a name, perhaps
+    r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|de|da|del|van|von|bin|al|la|le)\s+)?[A-Z][\w'’.-]*)+"
+)
+_READER_ADDRESS = re.compile(
+    r"\b(?:you|your|we|our|us)\b|\bthis (?:story|article|report|piece|post|page)\b", re.IGNORECASE
+)
+_PUNCTUATION = re.compile(r"[^\w\s]")
+
+
+class _Token(NamedTuple):
+    """A word: its text, offsets into the sentence, lower-case form without possessive, and case."""
+
+    text: str
+    start: int
+    end: int
+    norm: str
+    capitalised: bool
+
+
+_new_token = tuple.__new__  # builds a _Token without the slower generated constructor
+
+
+def _tokens(text: str, start: int, end: int, rules: _Rules) -> list[_Token]:
+    """Words of ``text[start:end]`` with offsets into ``text`` and a normalised lower-case form.
+
+    Words inside a short aside in parentheses ("(R-Ky.)", "(AP)") are left out.
+    """
+    tokens = []
+    abbreviations = rules.abbreviations
+    asides = [m.span() for m in _ASIDE.finditer(text)] if "(" in text else []
+    for match in _WORD.finditer(text, start, end):
+        word, first = match.group(), match.start()
+        if asides and _inside(asides, first):
+            continue
+        if word[-1] == "." and word not in abbreviations and not _INITIALS.match(word):
+            word = word.rstrip(".")
+        norm = word.lower()
+        if "'" in norm or "’" in norm:
+            norm = _POSSESSIVE.sub("", norm) or norm
+        tokens.append(_new_token(_Token, (word, first, first + len(word), norm, word[0].isupper())))
+    return tokens
+
+
+def _window_start(text: str, start: int, end: int, width: int) -> int:
+    """``start``, or a later word boundary leaving about ``width`` characters before ``end``."""
+    if end - start <= width:
+        return start
+    space = text.find(" ", end - width)
+    return space + 1 if 0 <= space < end else start
+
+
+@dataclass(slots=True)
+class _Guess:
+    """Who a noun phrase names, before pronouns and "the paper" are resolved.
+
+    ``kind`` is one of: named, anonymous, pronoun, outlet_anaphor, report_anaphor, document,
+    spokesperson, institution, role.
+    """
+
+    kind: str
+    text: str
+    start: int  # offsets into the sentence text
+    end: int
+    certainty: float
+    person: bool = False
+    pronoun: str = ""
+    document: bool = False  # the phrase names a document ("a court filing"), so "shows" can attribute
+
+
+def _name_runs(tokens: Sequence[_Token], rules: _Rules) -> list[tuple[int, int]]:
+    """Index ranges [i, j) of runs of capitalised words that can be names."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if not token.capitalised or token.text in rules.not_name_words or token.norm in rules.pronouns:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens):
+            nxt = tokens[j]
+            if nxt.capitalised and nxt.text not in {"The", "A", "An"}:
+                j += 1
+            elif nxt.norm in rules.name_joiners and j + 1 < len(tokens) and tokens[j + 1].capitalised:
+                j += 2
+            else:
+                break
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _is_organisation(words: Sequence[_Token], rules: _Rules) -> bool:
+    return any(
+        t.text in rules.org_words or (len(t.text) > 1 and t.text.isupper()) or t.norm in rules.outlet_names
+        for t in words
+    )
+
+
+def _core(tokens: Sequence[_Token], rules: _Rules) -> list[_Token]:
+    """The head part of a noun phrase: its words up to a preposition, relative pronoun or participle.
+
+    After a quantifier and "of" ("one of the officials") the words that follow are the head.
+    """
+    core: list[_Token] = []
+    after_quantifier = False
+    for token in tokens:
+        lowered = token.text.lower()
+        if core and lowered == "of" and core[-1].norm in rules.indefinite:
+            after_quantifier = True
+        elif (
+            core
+            and not after_quantifier
+            and (
+                lowered in rules.prepositions
+                or lowered in rules.relatives
+                or (
+                    lowered.endswith(("ing", "ed"))
+                    and not token.capitalised
+                    and lowered not in rules.documents
+                    and _is_noun(core[-1], rules)
+                    and not core[-1].text.endswith(("'s", "’s", "'", "’"))
+                )
+            )
+        ):
+            break
+        core.append(token)
+    return core
+
+
+def _is_noun(token: _Token, rules: _Rules) -> bool:
+    """True for a word the lexicons know as a noun of people, bodies or documents, or a name."""
+    norm = token.norm
+    if norm in rules.determiners or token.text in rules.not_name_words:
+        return False
+    return (
+        token.capitalised
+        or norm in rules.group_nouns
+        or norm in rules.unnamed_bodies
+        or norm in rules.roles
+        or norm in rules.documents
+        or norm in rules.institution_heads
+    )
+
+
+def _classify(
+    text: str,
+    start: int,
+    end: int,
+    rules: _Rules,
+    appositive: tuple[int, int] | None = None,
+    tokens: list[_Token] | None = None,
+) -> _Guess | None:
+    """Say who the noun phrase ``text[start:end]`` names, or None when it names no one.
+
+    ``appositive`` is an optional span that describes the same source ("Liu Pengyu, *the embassy
+    spokesman*,"): it can supply a name or an anonymity marker. ``tokens`` are the words of the
+    phrase when the caller has them already.
+    """
+    if tokens is None:
+        tokens = _tokens(text, start, end, rules)
+    while tokens and tokens[0].norm in rules.leading_conjunctions:
+        tokens = tokens[1:]
+    if not tokens:
+        return None
+    span_start, span_end = tokens[0].start, tokens[-1].end
+    phrase = text[span_start:span_end]
+    lowered = phrase.lower()
+    extra = _tokens(text, *appositive, rules) if appositive else []
+    if rules.anonymity_markers(text, start, end) or (
+        appositive and rules.anonymity_markers(text, *appositive)
+    ):
+        return _Guess("anonymous", phrase, span_start, span_end, 0.95)
+    core = _core(tokens, rules)
+    core_norms = [t.norm for t in core]
+    head = core[-1]
+    determiner = core[0].norm
+    if not rules.spokesperson.isdisjoint(core_norms) or (
+        not rules.spokesperson_starts.isdisjoint(core_norms)
+        and any(_has_phrase(core_norms, noun) for noun in rules.spokesperson_phrases)
+    ):
+        return _spokesperson(tokens + extra, phrase, span_start, span_end, rules)
+    if rules.report_anaphor.match(phrase):
+        return _Guess("report_anaphor", phrase, span_start, span_end, 0.88, document=True)
+    if rules.outlet_anaphor.match(phrase):
+        return _Guess("outlet_anaphor", phrase, span_start, span_end, 0.9)
+    group = next((t for t in core if t.norm in rules.group_nouns), None)
+    named_after = [*core, *extra]  # "an official, Jane Doe," names the official after all
+    if group is not None and not any(
+        named_after[i].start > group.end and not _is_organisation(named_after[i:j], rules)
+        for i, j in _name_runs(named_after, rules)
+    ):
+        group_end = group.start + len(group.text.rstrip("'’"))
+        return _Guess(
+            "anonymous",
+            text[span_start:group_end],
+            span_start,
+            group_end,
+            0.9 if group.norm not in {"reports", "media"} else 0.8,
+        )
+    is_document = head.norm in rules.documents
+    outlet = _outlet_in(text, span_start, span_end, rules)
+    if outlet:
+        return _Guess("named", outlet[2], outlet[0], outlet[1], 0.95, document=is_document)
+    if len(core) <= 2 and head.norm in rules.pronouns and determiner in rules.pronouns:
+        return _Guess("pronoun", head.text, head.start, head.end, 0.8, pronoun=rules.pronouns[head.norm])
+    if is_document:
+        author = _document_author(text, tokens, len(core), rules)
+        if author is not None and author.kind == "anonymous":
+            return _Guess("anonymous", phrase, span_start, span_end, 0.75, document=True)
+        if author is not None and author.kind == "named":
+            return replace(author, document=True)
+        return _Guess("document", phrase, span_start, span_end, 0.85, document=True)
+    runs = _name_runs(tokens, rules)
+    head_run = next(((i, j) for i, j in runs if tokens[j - 1] is head), None)
+    if head_run is not None:
+        return _named(tokens[head_run[0] : head_run[1]], rules)
+    definite = determiner in rules.definite or (
+        core[0].capitalised and determiner not in rules.indefinite and determiner not in rules.determiners
+    )
+    if (
+        lowered in rules.institutions
+        or head.norm in rules.bare_institutions
+        or (definite and (head.norm in rules.unnamed_bodies or head.norm in rules.institution_heads))
+    ):
+        return _Guess("institution", phrase, span_start, span_end, 0.85)
+    if head.norm in rules.roles and determiner in rules.indefinite:
+        return _Guess("anonymous", phrase, span_start, span_end, 0.8)
+    if head.norm in rules.roles and definite:
+        after_head = [t for t in tokens if t.start > head.start]
+        for words in (after_head, extra):  # "Secretary of State Antony Blinken"; "the mayor, Dana Price,"
+            people = [
+                run for run in _name_runs(words, rules) if not _is_organisation(words[run[0] : run[1]], rules)
+            ]
+            if people:
+                return _named(words[people[-1][0] : people[-1][1]], rules)
+        return _Guess("role", phrase, span_start, span_end, 0.8, person=True)
+    if head.norm in rules.unnamed_bodies and determiner in rules.indefinite:
+        return _Guess("anonymous", phrase, span_start, span_end, 0.85)
+    if runs:
+        first, last = runs[-1]
+        return _named(tokens[first:last], rules)
+    if 1 < len(core) <= 3 and determiner in rules.indefinite:  # "a witness", "one neighbour"
+        return _Guess("anonymous", phrase, span_start, span_end, 0.6)
+    if 1 < len(core) <= 3 and determiner == "the":  # "the woman"
+        return _Guess("role", phrase, span_start, span_end, 0.6)
+    return None
+
+
+def _document_author(text: str, tokens: Sequence[_Token], core_length: int, rules: _Rules) -> _Guess | None:
+    """Who wrote a document: "a report *by a coalition of groups*"."""
+    if core_length >= len(tokens) or tokens[core_length].norm not in {"by", "from"}:
+        return None
+    rest = tokens[core_length + 1 :]
+    if not rest or (rest[0].norm in {"the", "a", "an"} and len(rest) == 1):
+        return None
+    return _classify(text, rest[0].start, rest[-1].end, rules)
+
+
+def _anaphor_pattern(anaphors: Iterable[str]) -> re.Pattern[str]:
+    """Matches a phrase that starts with an anaphor ("the paper", "the Times report") and goes on in
+    lower case: "the Daily Wire" is a name of its own, not "the daily" pointing back."""
+    return re.compile(rf"(?i:{_phrase_pattern(anaphors)})(?:$|['’]|\s+(?![A-Z]))")
+
+
+def _named(words: Sequence[_Token], rules: _Rules) -> _Guess:
+    """A named person or body; titles ("Sen.", "UN Secretary-General") are left out of a person's name."""
+    organisation = _is_organisation(words, rules)
+    if not organisation:
+        words = [w for w in words if w.text not in rules.abbreviations] or list(words)
+        while len(words) > 2 and (
+            words[0].text.isupper() or any(part in rules.roles for part in words[0].norm.split("-"))
+        ):
+            words = words[1:]
+    name = " ".join(w.text for w in words)
+    last = words[-1]
+    end = last.start + len(last.text)
+    for suffix in ("'s", "’s", "'", "’"):
+        if name.endswith(suffix):
+            name, end = name[: -len(suffix)], end - len(suffix)
+            break
+    return _Guess("named", name, words[0].start, end, 0.93, person=not organisation)
+
+
+def _spokesperson(tokens: Sequence[_Token], phrase: str, start: int, end: int, rules: _Rules) -> _Guess:
+    """A spokesperson: the source is the person's name if given, else the body spoken for."""
+    runs = _name_runs(tokens, rules)
+    people = [run for run in runs if not _is_organisation(tokens[run[0] : run[1]], rules)]
+    chosen = (people or runs or [None])[-1]
+    if chosen is None:
+        return _Guess("spokesperson", phrase, start, end, 0.85)
+    named = _named(tokens[chosen[0] : chosen[1]], rules)
+    return _Guess("spokesperson", named.text, named.start, named.end, 0.92, person=named.person)
+
+
+def _has_phrase(norms: Sequence[str], phrase: str) -> bool:
+    words = phrase.split()
+    return any(list(norms[i : i + len(words)]) == words for i in range(len(norms) - len(words) + 1))
+
+
+# --------------------------------------------------------------------------------------------
+# Quotations
+
+
+@dataclass(slots=True)
+class _Quote:
+    start: int  # offsets into the sentence text, marks included
+    end: int
+    words: int
+    is_label: bool
+
+
+def _quote_spans(text: str, open_at_start: bool) -> tuple[list[tuple[int, int]], bool]:
+    """Spans of quoted text and whether a quotation is still open at the end of the sentence."""
+    spans: list[tuple[int, int]] = []
+    double_open: int | None = 0 if open_at_start else None
+    single_open: int | None = None
+    for match in _QUOTE_MARK.finditer(text):
+        mark, at = match.group(), match.start()
+        before = text[at - 1] if at else " "
+        after = text[at + 1] if at + 1 < len(text) else " "
+        if mark in "“«„":
+            if double_open is None:
+                double_open = at
+        elif mark in "”»":
+            if double_open is not None:
+                spans.append((double_open, at + 1))
+                double_open = None
+        elif mark == '"':
+            if (double_open is None and (before.isspace() or before in "([—–-")) or at == 0:
+                double_open = at
+            elif double_open is not None:
+                spans.append((double_open, at + 1))
+                double_open = None
+        elif mark == "‘":
+            if single_open is None and double_open is None and (before.isspace() or before in "([—–-"):
+                single_open = at
+        elif mark == "’" and single_open is not None and not after.isalpha():
+            spans.append((single_open, at + 1))
+            single_open = None
+    if double_open is not None:
+        spans.append((double_open, len(text)))
+    return spans, double_open is not None
+
+
+def _is_title(words: Sequence[str], rules: _Rules) -> bool:
+    """True for words in title case ("The Long Night"), as names and titles are written."""
+    significant = [w for w in words if w.lower() not in rules.minor_title_words]
+    if not significant:
+        return False
+    capitalised = sum(1 for w in significant if w[:1].isupper() or w[:1].isdigit())
+    return capitalised / len(significant) >= 0.8
+
+
+def _classify_quotes(text: str, spans: Sequence[tuple[int, int]], rules: _Rules) -> list[_Quote]:
+    """Tell quotations from names, titles and labels in quotation marks."""
+    quotes = []
+    for start, end in spans:
+        inner = text[start:end].strip('“”"‘’«»„ ').rstrip(".,;:")
+        words = _WRITTEN_WORDS.findall(inner)
+        before = text[max(0, start - 40) : start]
+        introduced = bool(rules.label_introducer.search(before))
+        sentence_like = bool(_SENTENCE_LIKE.search(inner))
+        title = len(words) <= 8 and _is_title(words, rules) and not sentence_like
+        is_label = bool(words) and ((introduced and len(words) <= 6) or title)
+        quotes.append(_Quote(start, end, len(words), is_label or not words))
+    return quotes
+
+
+# --------------------------------------------------------------------------------------------
+# Attributions in one sentence
+
+
+@dataclass(slots=True)
+class _Attribution:
+    form: str  # speech, complement, speechact, framing, phrase, participle, document, nocomment
+    verb_start: int  # offsets into the sentence text
+    verb_end: int
+    guess: _Guess | None
+    relative: bool = False  # inside "who has said ...": the writer's analysis, not an attribution
+
+
+def _inside(spans: Iterable[tuple[int, ...]], at: int) -> bool:
+    """True when ``at`` falls in one of the (start, end, ...) spans."""
+    return any(span[0] <= at < span[1] for span in spans)
+
+
+def _find_attributions(
+    text: str, quote_spans: Sequence[tuple[int, int]], rules: _Rules
+) -> list[_Attribution]:
+    found: list[_Attribution] = []
+    hits = _lexicon_hits(text, rules)
+    for verb_start, verb_end, form in hits.attribution:
+        if form == "participle" and text[:verb_start].rstrip()[-1:] not in (",", "—", "–"):
+            continue
+        if form == "document" and not rules.document_noun.search(
+            hits.lowered, max(0, verb_start - _SUBJECT_WIDTH), verb_start
+        ):
+            continue  # "shows", "found" attribute only after a document or data set
+        if _inside(quote_spans, verb_start) or _inside(hits.false_attribution, verb_start):
+            continue
+        attribution = _read_attribution(text, form, verb_start, verb_end, quote_spans, rules)
+        if attribution is not None:
+            found.append(attribution)
+    return found
+
+
+def _read_attribution(
+    text: str,
+    form: str,
+    verb_start: int,
+    verb_end: int,
+    quote_spans: Sequence[tuple[int, int]],
+    rules: _Rules,
+) -> _Attribution | None:
+    """Check that a verb or phrase really attributes, and find who it attributes to."""
+    if form == "phrase":
+        end = _phrase_end(text, verb_end)
+        return _Attribution(form, verb_start, verb_end, _classify(text, verb_end, end, rules))
+    if form == "participle":
+        return _Attribution(form, verb_start, verb_end, _main_subject(text, verb_start, rules))
+    if form == "framing" and not _frames_quotation(text, verb_end, quote_spans):
+        return None
+    if form == "complement" and not (
+        rules.complement.match(text, verb_end) or _TOLD_CLAUSE.match(text, verb_end)
+    ):
+        return None
+    if _PASSIVE.search(text, max(0, verb_start - 24), verb_start):
+        return None
+    if form == "document" and _MODAL.search(text, max(0, verb_start - 24), verb_start):
+        return None  # "the bill would require": what a document would do, told by the writer
+    if form == "object" and not (rules.complement.match(text, verb_end) or _OBJECT.match(text, verb_end)):
+        return None
+    before = text[:verb_start].rstrip()
+    if before.endswith(("”", '"', "’", ",”", ',"')):
+        inverted = _inverted_subject(text, verb_end, rules)
+        if inverted is not None:
+            return _Attribution(form, verb_start, verb_end, inverted)
+    guess, relative = _subject_before(text, verb_start, quote_spans, rules)
+    if guess is None and not relative and before.endswith((",", "—", "–")):
+        guess = _inverted_subject(text, verb_end, rules)
+    if form == "document" and (guess is None or not guess.document):
+        return None
+    if (
+        form == "complement"
+        and guess is not None
+        and guess.kind == "anonymous"
+        and not rules.press.match(text, verb_end)
+    ):
+        return None  # "officials told China about ...": unnamed actors in the story, not sources of the press
+    if form == "belief" and (
+        guess is None or guess.kind not in {"named", "anonymous", "pronoun", "role"} or guess.certainty < 0.8
+    ):
+        return None
+    if guess is None and not relative:
+        return None
+    return _Attribution(form, verb_start, verb_end, guess, relative=relative)
+
+
+def _frames_quotation(text: str, verb_end: int, quote_spans: Sequence[tuple[int, int]]) -> bool:
+    """True for "called the plan "a disaster"": an object, then a quotation, in the same clause."""
+    quote_at = next((start for start, _ in quote_spans if start >= verb_end), None)
+    if quote_at is None or quote_at - verb_end > 80:
+        return False
+    between = text[verb_end:quote_at]
+    return bool(between.strip()) and "." not in between and ";" not in between
+
+
+def _phrase_end(text: str, start: int) -> int:
+    """End of the noun phrase after "according to": the next comma, semicolon or sentence end."""
+    match = _PHRASE_END.search(text, start)
+    return match.start() if match else len(text)
+
+
+def _noun_phrase_like(text: str, start: int, end: int, rules: _Rules) -> bool:
+    """True when ``text[start:end]`` reads as a short noun phrase rather than a clause."""
+    tokens = _tokens(text, start, end, rules)
+    if not tokens or len(tokens) > 9 or tokens[0].norm in rules.clause_openers - {"the"}:
+        return False
+    return not any(
+        t.norm in rules.auxiliaries
+        or t.norm == "that"
+        or (t.norm.endswith("ed") and not t.capitalised and t.norm not in rules.roles)
+        for t in tokens
+    )
+
+
+def _inverted_subject(text: str, verb_end: int, rules: _Rules) -> _Guess | None:
+    """The speaker after the verb: '"…," said Jane Doe.' or '…, said one official.'"""
+    if not _INVERTED_START.match(text, verb_end):
+        return None
+    end = _phrase_end(text, verb_end)
+    if not _noun_phrase_like(text, verb_end, end, rules):
+        return None
+    return _classify(text, verb_end, end, rules, appositive=(end, len(text)))
+
+
+def _subject_before(
+    text: str, verb_start: int, quote_spans: Sequence[tuple[int, int]], rules: _Rules
+) -> tuple[_Guess | None, bool]:
+    """The subject of a verb, read backwards from it; True as well when the verb is in a relative clause."""
+    left = _window_start(text, 0, verb_start, _SUBJECT_WIDTH)
+    for _, quote_end in quote_spans:
+        if left < quote_end <= verb_start:
+            left = quote_end
+    for boundary in _SUBJECT_BOUNDARY.finditer(text, left, verb_start):
+        left = max(left, boundary.end())
+    tokens = _tokens(text, left, verb_start, rules)
+    while tokens and tokens[-1].norm in rules.adverbs_before_verb:
+        tokens.pop()
+    if not tokens:
+        return None, False
+    if tokens[-1].norm in {"who", "which"}:
+        return None, True
+    if "," in text[tokens[-1].end : verb_start]:
+        return _appositive_subject(text, left, tokens[-1].end, rules), False
+    last = tokens[-1]
+    if last.norm in rules.prepositions or last.norm in rules.determiners or last.text[0].isdigit():
+        return None, False  # "in 18 states": the word is a noun here, not a verb
+    walk_start = len(tokens)
+    for index in range(len(tokens) - 1, max(-1, len(tokens) - 11), -1):
+        token = tokens[index]
+        if index + 1 < len(tokens) and "," in text[token.end : tokens[index + 1].start]:
+            break
+        if token.norm in {"who", "which"}:
+            return None, True
+        joins_names = (
+            token.norm in {"and", "&", "of"}
+            and index > 0
+            and tokens[index - 1].capitalised
+            and tokens[index + 1].capitalised
+        )
+        if token.norm in rules.clause_stops and not joins_names:
+            break
+        walk_start = index
+    if walk_start >= len(tokens):
+        return None, False
+    phrase = tokens[walk_start:]
+    return _classify(text, phrase[0].start, phrase[-1].end, rules, tokens=phrase), False
+
+
+def _appositive_subject(text: str, left: int, end: int, rules: _Rules) -> _Guess | None:
+    """Subject of "X, the spokesman, said" or "X, who …, said"; None when the comma ends a clause."""
+    segments = [m.span() for m in _COMMA_SEGMENT.finditer(text, left, end)]
+    if len(segments) < 2 or not _noun_phrase_like(text, *segments[-2], rules):
+        return None
+    return _classify(text, *segments[-2], rules, appositive=segments[-1])
+
+
+def _main_subject(text: str, before: int, rules: _Rules) -> _Guess | None:
+    """Subject of the main clause, for ", saying ...": the first noun phrase after any opener."""
+    for part in _COMMA_SEGMENT.finditer(text, 0, before):
+        tokens = _tokens(text, part.start(), part.end(), rules)
+        if not tokens or tokens[0].norm in rules.clause_openers:
+            continue
+        phrase: list[_Token] = []
+        for token in tokens:
+            nouny = (
+                token.norm in rules.group_nouns or token.norm in rules.roles or token.norm in rules.documents
+            )
+            if phrase and (
+                token.norm in rules.clause_stops
+                or token.norm in rules.adverbs_before_verb
+                or token.norm in rules.prepositions
+                or (not token.capitalised and token.norm.endswith("ed"))
+                or (
+                    not token.capitalised
+                    and not nouny
+                    and (
+                        (phrase[-1].capitalised and phrase[-1].norm not in rules.determiners)
+                        or phrase[-1].norm in rules.group_nouns
+                    )
+                )
+            ):
+                break
+            phrase.append(token)
+        return _classify(text, phrase[0].start, phrase[-1].end, rules, tokens=phrase)
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# What is not a claim
+
+
+@dataclass(slots=True)
+class _SkipHit:
+    confidence: float
+    reason: str
+    span: tuple[int, int] | None  # sentence-local span of the cue words
+    author: tuple[int, int] | None = None  # who wrote the embedded post this line signs
+
+
+def _skip_hit(
+    text: str,
+    article: str,
+    rules: _Rules,
+    *,
+    alone_on_line: bool,
+    alone_in_paragraph: bool,
+    has_quotation: bool,
+) -> _SkipHit | None:
+    """Bylines, credits, promos, notices, subheads, pull quotes and questions to the reader."""
+    match = rules.anchored_skip_lines.match(text) or (
+        _has_hint(_lexicon_hits(text, rules).lowered, rules.floating_hints)
+        and rules.floating_skip_lines.search(text)
+    )
+    if match and match.lastgroup:
+        kind = rules.skip_kinds[match.lastgroup]
+        words = len(_WRITTEN_WORDS.findall(text))
+        if kind == "credit" and words > 12:
+            return _SkipHit(0.7, "photo credit in a caption", match.span())
+        if kind != "byline" or words <= 14:  # "By Tuesday, the storm ..." is no byline
+            author = (
+                match.span("author") if match.re.groupindex.get("author") and match.group("author") else None
+            )
+            return _SkipHit(0.97, f"{kind.replace('_', ' ')} line", match.span(), author)
+    stripped = text.rstrip()
+    ends_sentence = stripped.rstrip(_CLOSING_MARKS)[-1:] in _TERMINAL_MARKS
+    if alone_on_line and not ends_sentence and not stripped.endswith(":"):
+        words = _WRITTEN_WORDS.findall(text)
+        if len(words) <= rules.max_subhead_words:
+            confidence = 0.93 if _is_title(words, rules) else 0.82
+            return _SkipHit(confidence, "subhead or label line (no full stop)", None)
+    if alone_in_paragraph and stripped[:1] in '“"‘' and stripped[-1:] in '”"’' and has_quotation:
+        inner = stripped.strip('“”"‘’ .,')
+        if len(inner) > 20 and article.count(inner[:40]) >= 2:
+            return _SkipHit(0.85, "pull quote repeating a quotation from the article", None)
+    if stripped.endswith("?") and not has_quotation:
+        return _SkipHit(0.85, "question to the reader", None)
+    return None
+
+
+def _has_hint(lowered: str, hints: tuple[str, ...]) -> bool:
+    """True when ``lowered`` contains one of ``hints``."""
+    return any(hint in lowered for hint in hints)
+
+
+def _headline_source(text: str, rules: _Rules) -> tuple[str, tuple[int, int]] | None:
+    """The outlet a headline is credited to, as in "NY Times: ..."."""
+    match = re.match(r"([^:]{2,40}):\s+\S", text)
+    if not match or match.group(1) in rules.headline_labels:
+        return None
+    prefix = match.group(1).strip()
+    outlet = next(iter(rules.phrases.scan(prefix, _lower_case(prefix))["outlet"]), None)
+    if outlet is None or outlet[:2] != (0, len(prefix)):
+        return None
+    return outlet[2], match.span(1)
+
+
+# --------------------------------------------------------------------------------------------
+# Reading the article
+
+
+@dataclass(slots=True)
+class _Mention:
+    """A source met earlier in the article, for pronouns and "the paper" to point back to."""
+
+    text: str
+    span: tuple[int, int] | None
+    anonymous: bool
+    kind: str  # person, group, body, outlet, document
+
+
+@dataclass(slots=True)
+class _Memory:
+    """The sources met so far, the latest of each kind."""
+
+    person: _Mention | None = None
+    person_index: int = -1  # the sentence that named it; names in later sentences are read on demand
+    group: _Mention | None = None
+    group_index: int = -10
+    group_sentence: Sentence | None = None  # names unnamed people; read only if "they" needs them
+    body: _Mention | None = None
+    outlet: _Mention | None = None
+    document: _Mention | None = None
+    full_names: dict[str, str] = field(default_factory=dict)  # "Putin" -> "Vladimir Putin"
+
+    def remember(self, mention: _Mention, index: int) -> None:
+        if mention.kind == "person":
+            self.person, self.person_index = mention, index
+        elif mention.kind == "group":
+            self.group, self.group_index = mention, index
+        elif mention.kind == "outlet":
+            self.outlet = self.body = mention
+        elif mention.kind == "document":
+            self.document = mention
+        else:
+            self.body = mention
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A suggestion being built; later sentences may still fill in the source of a quotation."""
+
+    label: str
+    confidence: float
+    reason: str
+    cues: list[Cue]
+    source: _Mention | None = None
+
+    def freeze(self, index: int) -> Suggestion:
+        return Suggestion(
+            index=index,
+            label=self.label,
+            confidence=round(min(max(self.confidence, 0.0), 1.0), 3),
+            cues=tuple(sorted(self.cues, key=_CUE_ORDER)),
+            source=self.source.text if self.source else None,
+            source_span=self.source.span if self.source else None,
+            reason=self.reason,
+        )
+
+
+@lru_cache(maxsize=256)
+def _resumption_pattern(nouns: frozenset[str], rules: _Rules) -> re.Pattern[str]:
+    """The outlet and report anaphors, and "the <noun>" for the documents an introduction names."""
+    phrases = [*rules.report_anaphors, *rules.outlet_anaphors, *(f"the {noun}" for noun in sorted(nouns))]
+    return re.compile(_phrase_pattern(phrases), re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class _Reading:
+    """What one sentence says by itself, before its neighbours are taken into account."""
+
+    quotes: list[_Quote]  # every pair of quotation marks
+    real_quotes: list[_Quote]  # those that quote someone's words
+    attributions: list[_Attribution]  # including those inside a relative clause
+    live: list[_Attribution]  # the attributions that attribute this sentence's claim
+    mentions: list[_Mention | None]  # the source of each live attribution, resolved
+    speaker: _Mention | None  # the first source that speaks (not a document)
+    cues: list[Cue]
+    anonymity_cues: list[Cue]
+    weak_anonymity_cues: list[Cue]  # "reportedly"
+    opened_inside: bool  # the sentence starts inside a quotation opened before
+    block_state: tuple[_Block, int] | None  # the block quotation it belongs to, and the distance
+
+
+@dataclass(slots=True)
+class _Block:
+    """A block quotation introduced by "X continued:"; it covers the following paragraphs."""
+
+    source: _Mention | None
+    intro_paragraph: int
+    resumption: re.Pattern[str]  # words by which the writer, speaking again, refers to the source
+    quoted_opening: bool = False
+
+
+def suggest_text(text: str, *, lexicon_dir: Path | None = None) -> list[Suggestion]:
+    """Segment ``text`` and suggest a tag for every sentence."""
+    return suggest_article(text, segment(text), lexicon_dir=lexicon_dir)
+
+
+def suggest_article(
+    text: str, sentences: Sequence[Sentence], *, lexicon_dir: Path | None = None
+) -> list[Suggestion]:
+    """Suggest a tag for each sentence of the article ``text`` (one per sentence, same order).
+
+    ``lexicon_dir`` holds a newsroom's additions to the packaged lexicons (see ``load_lexicons``).
+    """
+    rules = _rules(str(lexicon_dir) if lexicon_dir else None)
+    # The reader finds neighbours by index: number the sentences by position if a caller did not.
+    numbered = [s if s.index == i else replace(s, index=i) for i, s in enumerate(sentences)]
+    has_title = bool(sentences) and sentences[0].index == 0  # the article's first line is its headline
+    drafts = _ArticleReader(text, numbered, rules, has_title).read()
+    return [draft.freeze(sentence.index) for draft, sentence in zip(drafts, sentences, strict=True)]
+
+
+class _ArticleReader:
+    """One pass over the sentences, carrying what the neighbours tell about each one."""
+
+    def __init__(self, text: str, sentences: Sequence[Sentence], rules: _Rules, has_title: bool) -> None:
+        self.text = text
+        self.has_title = has_title
+        self.sentences = sentences
+        self.rules = rules
+        self.memory = _Memory()
+        self.paragraph_sizes: dict[int, int] = {}
+        for sentence in sentences:
+            self.paragraph_sizes[sentence.paragraph] = self.paragraph_sizes.get(sentence.paragraph, 0) + 1
+        self.block: _Block | None = None
+        self.quote_open = False
+        self.last_speaker: _Mention | None = None
+        self.pending_quotes: list[_Draft] = []
+        self.drafts: list[_Draft] = []
+        self._people_cache: dict[int, list[_Mention]] = {}
+
+    def read(self) -> list[_Draft]:
+        drafts = self.drafts
+        previous: Sentence | None = None
+        for sentence in self.sentences:
+            if previous is not None and previous.paragraph != sentence.paragraph:
+                if not self.quote_open:  # a quotation left open runs on into the next paragraph
+                    self.pending_quotes.clear()
+                self.quote_open = False
+            drafts.append(self._read_sentence(sentence, previous, drafts[-1] if drafts else None))
+            previous = sentence
+        return drafts
+
+    # -- one sentence -------------------------------------------------------------------------
+
+    def _read_sentence(
+        self, sentence: Sentence, previous: Sentence | None, previous_draft: _Draft | None
+    ) -> _Draft:
+        rules, base = self.rules, sentence.start
+        text = sentence.text
+        is_title = sentence.index == 0 and self.has_title
+        dateline = None if is_title else rules.dateline.match(text)
+        body_from = dateline.end() if dateline else 0
+        opened_inside = self.quote_open and previous is not None and previous.paragraph == sentence.paragraph
+        spans, self.quote_open = _quote_spans(text, opened_inside)
+        quotes = _classify_quotes(text, spans, rules)
+        attributions = [a for a in _find_attributions(text, spans, rules) if a.verb_start >= body_from]
+        live = [a for a in attributions if not a.relative and a.guess is not None]
+        real_quotes = [q for q in quotes if not q.is_label]
+        block_state = self._block_for(sentence, text, live)
+
+        skip = self._skip(sentence, text, real_quotes, opened_inside, block_state)
+        if skip is not None:
+            self.block = None if skip.label == SKIP and not is_title else self.block
+            return skip
+
+        mentions = [self._resolve(a.guess, sentence) for a in live]
+        reading = _Reading(
+            quotes=quotes,
+            real_quotes=real_quotes,
+            attributions=attributions,
+            live=live,
+            mentions=mentions,
+            speaker=next(
+                (m for a, m in zip(live, mentions, strict=True) if m is not None and a.form != "document"),
+                None,
+            ),
+            cues=[self._cue(base + q.start, base + q.end, CUE_QUOTATION) for q in real_quotes]
+            + [self._cue(base + a.verb_start, base + a.verb_end, CUE_ATTRIBUTION) for a in live],
+            anonymity_cues=[
+                self._cue(base + start, base + end, CUE_ANONYMITY)
+                for start, end in rules.anonymity_markers(text)
+            ],
+            weak_anonymity_cues=[
+                self._cue(base + start, base + end, CUE_ANONYMITY)
+                for start, end, _ in _lexicon_hits(text, rules).weak_anonymity
+                if not _inside(spans, start)
+            ],
+            opened_inside=opened_inside,
+            block_state=block_state,
+        )
+        draft = self._decide(sentence, reading, previous, previous_draft)
+        self._remember(sentence, text, live, mentions, draft)
+        if text.rstrip().endswith(":") and live and not is_title:
+            self.block = _Block(mentions[0] or draft.source, sentence.paragraph, self._resumption(text))
+        return draft
+
+    def _resumption(self, intro: str) -> re.Pattern[str]:
+        """What marks the end of a block quotation: the writer naming the document or outlet again."""
+        nouns = frozenset(
+            t.norm for t in _tokens(intro, 0, len(intro), self.rules) if t.norm in self.rules.documents
+        )
+        return _resumption_pattern(nouns, self.rules)
+
+    def _skip(
+        self,
+        sentence: Sentence,
+        text: str,
+        real_quotes: Sequence[_Quote],
+        opened_inside: bool,
+        block_state: tuple[_Block, int] | None,
+    ) -> _Draft | None:
+        rules = self.rules
+        if sentence.index == 0 and self.has_title:
+            credited = _headline_source(text, rules)
+            if credited is not None:
+                name, (start, end) = credited
+                mention = _Mention(name, (sentence.start + start, sentence.start + end), False, "outlet")
+                self.memory.remember(mention, sentence.index)
+                return _Draft(
+                    SOURCED,
+                    0.6,
+                    "headline credited to an outlet",
+                    [self._cue(sentence.start + start, sentence.start + end, CUE_ATTRIBUTION)],
+                    mention,
+                )
+            return _Draft(SKIP, 0.95, "headline (first line)", [])
+        after = self.text[sentence.end : sentence.end + 2]
+        alone_on_line = (after[:1] in ("\n", "") or after.strip() == "") and (
+            sentence.start == 0 or self.text[sentence.start - 1] == "\n"
+        )
+        hit = _skip_hit(
+            text,
+            self.text,
+            rules,
+            alone_on_line=alone_on_line,
+            alone_in_paragraph=self.paragraph_sizes.get(sentence.paragraph, 0) == 1,
+            has_quotation=bool(real_quotes) or opened_inside or block_state is not None,
+        )
+        if hit is None:
+            return None
+        if hit.author is not None:
+            self._quote_signed_post(sentence, text[slice(*hit.author)], hit.author)
+        cues = []
+        if hit.span is not None and hit.span[1] > hit.span[0]:
+            cues.append(self._cue(sentence.start + hit.span[0], sentence.start + hit.span[1], CUE_SKIP))
+        return _Draft(SKIP, hit.confidence, hit.reason, cues)
+
+    def _quote_signed_post(self, signature: Sentence, author: str, span: tuple[int, int]) -> None:
+        """The paragraph above a post signature is the embedded post: its author's words."""
+        mention = _Mention(author, (signature.start + span[0], signature.start + span[1]), False, "person")
+        post_paragraph = signature.paragraph - 1
+        for draft, sentence in zip(
+            reversed(self.drafts), reversed(self.sentences[: len(self.drafts)]), strict=True
+        ):
+            if sentence.paragraph < post_paragraph:
+                break
+            if sentence.paragraph == post_paragraph and (draft.label != SKIP or not draft.cues):
+                draft.label, draft.confidence, draft.source = QUOTED, 0.9, mention
+                draft.reason = "text of an embedded post signed below it"
+
+    def _block_for(
+        self, sentence: Sentence, text: str, live: Sequence[_Attribution]
+    ) -> tuple[_Block, int] | None:
+        """The block quotation this sentence belongs to, with its distance in paragraphs, if any."""
+        block = self.block
+        if block is None or sentence.paragraph == block.intro_paragraph:
+            return None
+        distance = sentence.paragraph - block.intro_paragraph
+        first_of_paragraph = (
+            sentence.index == 0 or self.sentences[sentence.index - 1].paragraph != sentence.paragraph
+        )
+        if first_of_paragraph and distance > 1:
+            resumed = bool(block.resumption.search(text)) or any(
+                a.guess is not None
+                and a.guess.kind in {"outlet_anaphor", "report_anaphor", "pronoun"}
+                and a.form != "document"
+                for a in live
+            )
+            if resumed or distance > self.rules.max_block_paragraphs or block.quoted_opening:
+                self.block = None
+                return None
+        if first_of_paragraph and distance == 1 and text.lstrip()[:1] in '“"':
+            block.quoted_opening = True
+        return block, distance
+
+    # -- the decision -------------------------------------------------------------------------
+
+    def _decide(
+        self, sentence: Sentence, reading: _Reading, previous: Sentence | None, previous_draft: _Draft | None
+    ) -> _Draft:
+        """Try the tags in the codebook's order: quoted, anonymous-sourced, sourced, unattributed."""
+        text = sentence.text
+        real_quotes, live, mentions, speaker = (
+            reading.real_quotes,
+            reading.live,
+            reading.mentions,
+            reading.speaker,
+        )
+        cues, anon_cues, weak_cues = reading.cues, reading.anonymity_cues, reading.weak_anonymity_cues
+        opened_inside, block_state = reading.opened_inside, reading.block_state
+        claims = sorted(
+            ((a, m) for a, m in zip(live, mentions, strict=True) if a.form != "participle" or m is not None),
+            key=lambda claim: _FORM_RANK.get(claim[0].form, 0),
+        )
+        says = [a for a, _ in claims if a.form != "document"]
+        tag = self._speaker_tag(sentence, text, real_quotes, says, previous, previous_draft)
+
+        # 1. quoted
+        long_quotes = [q for q in real_quotes if q.words >= 3]
+        if real_quotes and (long_quotes or says or block_state or opened_inside):
+            source = speaker or self._quote_source(sentence, text, real_quotes, block_state)
+            if long_quotes and says:
+                confidence, reason = 0.97, "quotation with its speaker"
+            elif long_quotes:
+                confidence, reason = (
+                    (0.93, "quotation") if source else (0.88, "quotation, speaker not in sentence")
+                )
+            else:
+                confidence, reason = 0.8, "short quotation inside reported speech"
+            draft = _Draft(QUOTED, confidence, reason, cues + anon_cues, source)
+            if source is None:
+                self.pending_quotes.append(draft)
+            elif speaker is not None:
+                self._credit_pending(speaker)
+            return draft
+        if opened_inside:
+            source = speaker or self.last_speaker
+            draft = _Draft(QUOTED, 0.85, "inside a quotation opened in an earlier sentence", cues, source)
+            if source is None:
+                self.pending_quotes.append(draft)
+            return draft
+        if tag is not None:
+            self._credit_pending(tag)
+            return _Draft(QUOTED, 0.88, "speaker tag of the quotation before it", cues, tag)
+        if block_state is not None:
+            block, distance = block_state
+            confidence = {1: 0.85, 2: 0.78}.get(distance, 0.7)
+            source = speaker if (speaker is not None and says) else block.source
+            return _Draft(
+                QUOTED, confidence, "inside a block quotation introduced with a colon", cues, source
+            )
+
+        # 2. anonymous-sourced; quotation marks that did not make the sentence quoted are labels, not cues
+        cues = [cue for cue in cues if cue.kind != CUE_QUOTATION]
+        # who declined to comment is on the record, however the writer describes them
+        anonymous = [(a, m) for a, m in claims if m is not None and m.anonymous and a.form != "nocomment"]
+        named = [(a, m) for a, m in claims if m is not None and (not m.anonymous or a.form == "nocomment")]
+        if anon_cues:
+            source = anonymous[0][1] if anonymous else self._anonymous_subject(sentence, text)
+            return _Draft(ANONYMOUS, 0.95, "anonymity marker", cues + anon_cues, source)
+        if anonymous:
+            attribution, source = anonymous[0]
+            guess = attribution.guess
+            if attribution.form == "participle" and not named:
+                reason = "unnamed actors' words reported only as a side remark"
+                return _Draft(UNATTRIBUTED, 0.5, reason, cues, None)
+            confidence = (
+                0.75 if guess and guess.kind == "pronoun" else min(0.92, guess.certainty if guess else 0.7)
+            )
+            return _Draft(ANONYMOUS, confidence, "attributed to sources who are not named", cues, source)
+        if weak_cues and not named:
+            return _Draft(
+                ANONYMOUS,
+                0.8,
+                "'reportedly': attributed to reports nobody names",
+                cues + weak_cues,
+                None,
+            )
+
+        # 3. sourced
+        if named:
+            attribution, mention = named[0]
+            confidence, reason = self._sourced_confidence(attribution)
+            if weak_cues:
+                confidence -= 0.1
+            return _Draft(SOURCED, confidence, reason, cues, mention)
+        if any(a.form in {"speech", "complement", "nocomment"} and a.guess is not None for a in live):
+            return _Draft(SOURCED, 0.6, "attributed to a source the text does not resolve", cues, None)
+
+        # 4. unattributed
+        confidence, reason = self._unattributed_confidence(
+            text, reading.quotes, reading.attributions, sentence
+        )
+        return _Draft(UNATTRIBUTED, confidence, reason, cues, None)
+
+    def _credit_pending(self, speaker: _Mention) -> None:
+        """Give quotations still waiting for a speaker the one just found."""
+        for pending in self.pending_quotes:
+            if pending.source is None:
+                pending.source = speaker
+        self.pending_quotes.clear()
+        self.last_speaker = speaker
+
+    def _sourced_confidence(self, attribution: _Attribution) -> tuple[float, str]:
+        guess = attribution.guess
+        kind = guess.kind if guess else ""
+        if attribution.form == "nocomment":
+            return 0.93, "declined to comment / did not respond: sourced to who declined"
+        if kind == "document":
+            return 0.86, "claim about what a document or data set says"
+        if kind == "pronoun":
+            return 0.8, "pronoun pointing to a source named before"
+        if attribution.form == "participle":
+            return 0.75, "words reported with the action of a named source"
+        if kind in {"outlet_anaphor", "report_anaphor"}:
+            return 0.9, "attributed to the outlet or report named before"
+        if kind == "spokesperson":
+            return 0.92, "spokesperson for a named body"
+        if attribution.form in {"speechact", "framing"}:
+            return 0.8, "statement by a named source"
+        certainty = guess.certainty if guess else 0.6
+        return min(0.95, certainty), "attributed to a named source"
+
+    def _unattributed_confidence(
+        self,
+        text: str,
+        quotes: Sequence[_Quote],
+        attributions: Sequence[_Attribution],
+        sentence: Sentence,
+    ) -> tuple[float, str]:
+        rules = self.rules
+        hits = _lexicon_hits(text, rules)
+        confidence, reason = 0.9, "no attribution in the sentence"
+        if any(a.relative for a in attributions):
+            confidence, reason = 0.75, "writer's own claim; a past statement is only mentioned"
+        elif any(form != "document" for _, _, form in hits.attribution):
+            confidence, reason = 0.7, "attribution-like words that do not attribute this claim"
+        if hits.groups:
+            confidence = min(confidence, 0.72)
+        if quotes:
+            confidence = min(confidence, 0.8)
+            reason = "quotation marks around a name, title or label"
+        first_word = _WORD_RUN.match(text)
+        if first_word and first_word.group().lower() in rules.pronouns:
+            confidence = min(confidence, 0.72)
+        # Lines that may be boilerplate the lexicons do not know: short, speaking to the reader,
+        # in parentheses, or among the last lines of the article.
+        if (
+            len(_WRITTEN_WORDS.findall(text)) <= 6
+            or _READER_ADDRESS.search(text)
+            or text.startswith("(")
+            or sentence.index >= len(self.sentences) - 2
+        ):
+            confidence = min(confidence, 0.8)
+        previous_text = self.sentences[sentence.index - 1].text if sentence.index else ""
+        if previous_text.rstrip().endswith(":"):
+            confidence = min(confidence, 0.5)
+        return confidence, reason
+
+    # -- neighbours ---------------------------------------------------------------------------
+
+    def _speaker_tag(
+        self,
+        sentence: Sentence,
+        text: str,
+        real_quotes: Sequence[_Quote],
+        says: Sequence[_Attribution],
+        previous: Sentence | None,
+        previous_draft: _Draft | None,
+    ) -> _Mention | None:
+        """The speaker when the sentence is only a speaker tag split from the quotation before it."""
+        if real_quotes or not says or previous is None or previous_draft is None:
+            return None
+        if previous.paragraph != sentence.paragraph or previous_draft.label != QUOTED:
+            return None
+        if not previous.text.rstrip().endswith(("”", '"', "’")):
+            return None
+        words = _WRITTEN_WORDS.findall(text)
+        if len(words) > 12 or _CLAUSE_IN_TAG.search(text):
+            return None
+        attribution = says[0]
+        return self._resolve(attribution.guess, sentence)
+
+    def _quote_source(
+        self,
+        sentence: Sentence,
+        text: str,
+        real_quotes: Sequence[_Quote],
+        block_state: tuple[_Block, int] | None,
+    ) -> _Mention | None:
+        """Who says a quotation that has no speech verb: a name beside it, the block or the last speaker."""
+        last_end = max(q.end for q in real_quotes)
+        outlet = _outlet_in(text, last_end, len(text), self.rules)
+        if outlet:
+            start, end, name = outlet
+            return _Mention(name, (sentence.start + start, sentence.start + end), False, "outlet")
+        if block_state is not None:
+            return block_state[0].source
+        starts_paragraph = (
+            sentence.index == 0 or self.sentences[sentence.index - 1].paragraph != sentence.paragraph
+        )
+        if text.lstrip()[:1] in '“"' and starts_paragraph:
+            return None  # a new quotation: wait for its speaker tag
+        return self.last_speaker
+
+    def _anonymous_subject(self, sentence: Sentence, text: str) -> _Mention | None:
+        """The unnamed sources of a sentence with an anonymity marker: its own subject or "they"."""
+        subject = _main_subject(text, len(text), self.rules)
+        if subject is not None:
+            mention = self._resolve(subject, sentence)
+            if mention is not None:
+                return mention
+        return self._latest_group()[0]
+
+    def _latest_group(self) -> tuple[_Mention | None, int]:
+        """The last group of unnamed people mentioned, and the index of its sentence."""
+        memory = self.memory
+        pending = memory.group_sentence
+        if pending is not None and pending.index > memory.group_index:
+            mention = self._group_mention(pending)
+            if mention is not None:
+                memory.group, memory.group_index = mention, pending.index
+        memory.group_sentence = None
+        return memory.group, memory.group_index
+
+    def _resolve(self, guess: _Guess | None, sentence: Sentence) -> _Mention | None:
+        """Turn a guess into a source, following pronouns and "the paper" back to earlier mentions."""
+        if guess is None:
+            return None
+        memory = self.memory
+        span = (sentence.start + guess.start, sentence.start + guess.end)
+        if guess.kind == "pronoun":
+            if guess.pronoun == "person":
+                return self._person_before(sentence.index)
+            if guess.pronoun == "group":
+                group, index = self._latest_group()
+                if group is not None and sentence.index - index <= 3:
+                    return group
+                return group or memory.body
+            return memory.body or memory.document
+        if guess.kind == "outlet_anaphor":
+            return memory.outlet or _Mention(guess.text, span, False, "outlet")
+        if guess.kind == "report_anaphor":
+            return memory.outlet or memory.document or _Mention(guess.text, span, False, "document")
+        if guess.kind == "anonymous":
+            return _Mention(guess.text, span, True, "group")
+        if guess.kind == "document":
+            return _Mention(self._with_owner(guess.text), span, False, "document")
+        if guess.kind == "role" and guess.certainty >= 0.8:
+            person = self._person_before(sentence.index)
+            if person is not None:
+                return person
+        kind = "person" if guess.person else "body"
+        name = self._full_name(guess.text, sentence.index) if guess.person else guess.text
+        return _Mention(name, span, False, kind)
+
+    def _with_owner(self, phrase: str) -> str:
+        """'Its figures' -> 'Nigerian Ports Authority' when the owner was named before."""
+        first = phrase.split(maxsplit=1)[0].lower()
+        if first in {"its", "their"} and self.memory.body is not None:
+            return self.memory.body.text
+        return phrase
+
+    def _remember(
+        self,
+        sentence: Sentence,
+        text: str,
+        live: Sequence[_Attribution],
+        mentions: Sequence[_Mention | None],
+        draft: _Draft,
+    ) -> None:
+        memory, rules = self.memory, self.rules
+        for start, end, name in _lexicon_hits(text, rules).outlets:
+            memory.remember(
+                _Mention(name, (sentence.start + start, sentence.start + end), False, "outlet"),
+                sentence.index,
+            )
+        if _lexicon_hits(text, rules).groups:
+            memory.group_sentence = sentence
+        for attribution, mention in zip(live, mentions, strict=True):
+            if mention is None or attribution.guess is None or attribution.guess.kind == "pronoun":
+                continue
+            if mention is memory.person:
+                continue
+            memory.remember(mention, sentence.index)
+            if attribution.form != "document":
+                self.last_speaker = mention
+        if draft.source is not None and draft.label == QUOTED:
+            self.last_speaker = draft.source
+
+    def _people(self, sentence: Sentence) -> list[_Mention]:
+        """The people a sentence names in full ("Vladimir Putin"), in order (cached)."""
+        cached = self._people_cache.get(sentence.index)
+        if cached is not None:
+            return cached
+        text, rules = sentence.text, self.rules
+        people = []
+        for candidate in _CAPITALISED_RUN.finditer(text):
+            parts = candidate.group().split()
+            while parts and parts[0] in rules.not_name_words:
+                parts.pop(0)
+            if len(parts) < 2:  # "The Pentagon", "On Monday": not a person's full name
+                continue
+            tokens = _tokens(text, candidate.start(), candidate.end(), rules)
+            for first, last in _name_runs(tokens, rules):
+                words = tokens[first:last]
+                if len(words) >= 2 and not _is_organisation(words, rules):
+                    named = _named(words, rules)
+                    span = (sentence.start + named.start, sentence.start + named.end)
+                    people.append(_Mention(named.text, span, False, "person"))
+        self._people_cache[sentence.index] = people
+        return people
+
+    def _person_before(self, index: int) -> _Mention | None:
+        """The last person named or speaking before sentence ``index`` (for "he", "the minister")."""
+        memory = self.memory
+        for earlier in range(index - 1, memory.person_index, -1):
+            if self.drafts[earlier].label == SKIP:  # headlines, bylines, credits name no source
+                continue
+            people = self._people(self.sentences[earlier])
+            if people:
+                memory.person, memory.person_index = people[0], earlier
+                break
+        return memory.person
+
+    def _full_name(self, name: str, index: int) -> str:
+        """The full name an earlier sentence gives a surname or first name ("Putin" -> "Vladimir Putin")."""
+        full = self.memory.full_names.get(name)
+        if full is None:
+            for earlier in self.sentences[:index]:
+                if name in earlier.text and self.drafts[earlier.index].label != SKIP:
+                    full = next((p.text for p in self._people(earlier) if name in p.text.split()), None)
+                    if full is not None:
+                        self.memory.full_names[name] = full
+                        break
+        return full or name
+
+    def _group_mention(self, sentence: Sentence) -> _Mention | None:
+        """The last plural group of unnamed people in the sentence ("administration officials")."""
+        text, rules = sentence.text, self.rules
+        plural = [
+            (s, e)
+            for s, e, _ in _lexicon_hits(text, rules).groups
+            if text[e - 1 : e] in "s'’" and text[s:e].lower() not in {"reports", "media"}
+        ]
+        if not plural:
+            return None
+        noun_start, noun_end = plural[-1]
+        tokens = _tokens(text, _window_start(text, 0, noun_start, 60), noun_start, rules)
+        start = len(tokens)
+        while start > 0 and len(tokens) - start < 3:
+            before = tokens[start - 1]
+            gap = text[before.end : tokens[start].start if start < len(tokens) else noun_start]
+            if (
+                _PUNCTUATION.search(gap)
+                or before.norm in rules.modifier_stops
+                or before.norm in rules.pronouns
+            ):
+                break
+            start -= 1
+        first = tokens[start].start if start < len(tokens) else noun_start
+        name = text[first:noun_end].rstrip("'’")
+        return _Mention(name, (sentence.start + first, sentence.start + first + len(name)), True, "group")
+
+    def _cue(self, start: int, end: int, kind: str) -> Cue:
+        return Cue(start, end, self.text[start:end], kind)

@@ -1,0 +1,719 @@
+"""Tests of the suggester, one group per rule of the codebook and its hard cases.
+
+Every sentence here was written for these tests (none comes from the dev articles in ../shared).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.evaluate import GoldArticle, GoldUnit, evaluate_articles
+from factcheck.models import ANONYMOUS, LABELS, QUOTED, SKIP, SOURCED, UNATTRIBUTED
+from factcheck.segment import segment
+from factcheck.suggest import (
+    CUE_KINDS,
+    LEXICON_NAMES,
+    Suggestion,
+    load_lexicons,
+    suggest_article,
+    suggest_text,
+)
+
+HEADLINE = "Council Weighs New Budget Plan"
+CASES_FILE = Path(__file__).parent / "data" / "suggest_cases.json"
+
+
+def article(*paragraphs: str) -> str:
+    """An article: a headline, then the paragraphs separated by blank lines."""
+    return "\n\n".join([HEADLINE, *paragraphs]) + "\n"
+
+
+def tag(text: str, starts_with: str) -> Suggestion:
+    """The suggestion for the sentence of ``text`` that starts with ``starts_with``."""
+    for sentence, suggestion in zip(segment(text), suggest_text(text), strict=True):
+        if sentence.text.startswith(starts_with):
+            return suggestion
+    raise AssertionError(f"no sentence starts with {starts_with!r}")
+
+
+def check(text: str, starts_with: str, label: str, source: str | None = None) -> Suggestion:
+    suggestion = tag(text, starts_with)
+    assert suggestion.label == label, suggestion
+    if source is not None:
+        assert suggestion.source is not None and source.lower() in suggestion.source.lower(), suggestion
+    return suggestion
+
+
+# --------------------------------------------------------------------------------------------
+# 1. quoted
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "source"),
+    [
+        pytest.param(
+            article("“The numbers don't lie,” Mayor Ellen Park told the council on Monday."),
+            "“The numbers",
+            "Ellen Park",
+            id="full-quote-said-after",
+        ),
+        pytest.param(
+            article('Smith said the delay was "unacceptable and entirely avoidable."'),
+            "Smith",
+            "Smith",
+            id="partial-quote",
+        ),
+        pytest.param(
+            article("‘We were never told,’ said a nurse at the clinic."),
+            "‘We were",
+            "nurse",
+            id="single-marks",
+        ),
+        pytest.param(
+            article("The senator described the bill as “a giveaway to polluters.”"),
+            "The senator",
+            "senator",
+            id="described-as",
+        ),
+        pytest.param(
+            article('Officials said the talks were "productive."'),
+            "Officials",
+            "Officials",
+            id="one-word-quote-in-reported-speech-beats-anonymous",
+        ),
+        pytest.param(
+            article("Asked whether she would run again, Harris replied: “Not this time.”"),
+            "Asked",
+            "Harris",
+            id="quote-after-colon",
+        ),
+        pytest.param(
+            article('She called the proposal "a gift to landlords."'), "She called", None, id="called-x-quote"
+        ),
+    ],
+)
+def test_words_in_quotation_marks_are_quoted(text: str, start: str, source: str | None) -> None:
+    check(text, start, QUOTED, source)
+
+
+def test_a_quotation_over_two_paragraphs_is_quoted_and_credited_to_its_speaker() -> None:
+    text = article(
+        "“The first thing we did was call the families.", "“Then we called the lawyers,” Ortiz said."
+    )
+    check(text, "“The first", QUOTED, "Ortiz")
+    check(text, "“Then we", QUOTED, "Ortiz")
+
+
+def test_a_quotation_continued_in_the_next_sentence_keeps_its_speaker() -> None:
+    text = article("“We cannot wait,” Ortiz said. “Every day costs lives.”")
+    check(text, "“Every day", QUOTED, "Ortiz")
+
+
+def test_a_speaker_tag_split_from_its_quote_stays_quoted() -> None:
+    text = article("“Is that legal?” Judge Amy Lin asked.")
+    assert [s.text for s in segment(text)][1:] == ["“Is that legal?”", "Judge Amy Lin asked."]
+    check(text, "Judge Amy", QUOTED, "Amy Lin")
+    check(text, "“Is that", QUOTED, "Amy Lin")
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        pytest.param(article('The film "Oppenheimer" won seven Oscars.'), "The film", id="title"),
+        pytest.param(
+            article("Her novel “The Salt Road” sold a million copies."), "Her novel", id="book-title"
+        ),
+        pytest.param(
+            article('The so-called "gig economy" has grown rapidly.'), "The so-called", id="so-called"
+        ),
+        pytest.param(article('He was nicknamed "The Bull" by teammates.'), "He was", id="nickname"),
+        pytest.param(
+            article('The operation, code-named "Iron Shield," began in March.'),
+            "The operation",
+            id="code-name",
+        ),
+        pytest.param(article('Sales of "smart" thermostats doubled last year.'), "Sales", id="scare-quote"),
+        pytest.param(
+            article('Residents call the intersection "Dead Man\'s Curve."'), "Residents", id="place-nickname"
+        ),
+    ],
+)
+def test_quotation_marks_around_names_titles_and_labels_are_not_quotations(text: str, start: str) -> None:
+    suggestion = check(text, start, UNATTRIBUTED)
+    assert not any(cue.kind == "quotation" for cue in suggestion.cues)
+
+
+# --------------------------------------------------------------------------------------------
+# 2. anonymous-sourced
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        pytest.param(
+            "Two people briefed on the negotiations said a deal could come on Friday.",
+            "Two people",
+            id="briefed-on",
+        ),
+        pytest.param(
+            "The decision was made after a heated meeting, according to three people who attended.",
+            "three people",
+            id="according-to-people",
+        ),
+        pytest.param(
+            "A senior administration official told reporters the sanctions would start at once.",
+            "official",
+            id="one-official-told",
+        ),
+        pytest.param(
+            "Investigators believe the fire was set deliberately, a police source said.",
+            "police source",
+            id="trailing-source-said",
+        ),
+        pytest.param(
+            "One diplomat, who asked not to be named, described the mood as tense.",
+            "diplomat",
+            id="not-named",
+        ),
+        pytest.param(
+            "According to a person close to the family, the singer had been ill for months.",
+            "person close",
+            id="close-to",
+        ),
+        pytest.param("Sources inside the ministry say the budget will be cut.", "Sources", id="sources-say"),
+        pytest.param(
+            "The talks stalled over the weekend, a Western diplomat told Reuters.",
+            "diplomat",
+            id="told-an-outlet",
+        ),
+        pytest.param(
+            "A senior official at the transport ministry, speaking on condition of anonymity, said the "
+            "government was drafting emergency rules.",
+            "official",
+            id="condition-of-anonymity",
+        ),
+        pytest.param(
+            "The plan has the backing of most cabinet members, Israeli media reported.", "media", id="media"
+        ),
+        pytest.param("Some analysts warned that the rally could fade.", "analysts", id="analysts"),
+    ],
+)
+def test_claims_from_sources_who_are_not_named_are_anonymous(sentence: str, source: str) -> None:
+    check(article(sentence), sentence[:12], ANONYMOUS, source)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The company is reportedly exploring a sale of its European unit.",
+        "The minister is said to be furious about the leak.",
+    ],
+)
+def test_reportedly_is_anonymous(sentence: str) -> None:
+    suggestion = check(article(sentence), sentence[:12], ANONYMOUS)
+    assert any(cue.kind == "anonymity" for cue in suggestion.cues)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("An advocacy group for retired teachers said the change would hit 40,000 people.", "advocacy group"),
+        ("A coalition of business groups urged both sides to return to the table.", "coalition"),
+        ("A report by a coalition of environmental groups found that emissions rose.", None),
+    ],
+)
+def test_a_group_described_but_not_named_is_anonymous(sentence: str, source: str | None) -> None:
+    check(article(sentence), sentence[:12], ANONYMOUS, source)
+
+
+def test_they_points_back_to_unnamed_officials() -> None:
+    text = article(
+        "Regional officials met the mining company on Tuesday. They said the permit would be suspended."
+    )
+    check(text, "They said", ANONYMOUS, "officials")
+
+
+# --------------------------------------------------------------------------------------------
+# 3. sourced
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Gov. Maria Chen announced on Tuesday that schools would reopen.", "Maria Chen"),
+        ("The White House said it had no plans to intervene.", "White House"),
+        ("Police said the suspect was arrested at his home.", "Police"),
+        ("Pfizer, in a filing with regulators, disclosed a $2 billion charge.", "Pfizer"),
+        ("The outage lasted four hours, Microsoft confirmed.", "Microsoft"),
+        ("Toyota's chief executive, Koji Sato, told analysts that demand remained strong.", "Koji Sato"),
+        ("The Kremlin denied that any Russian troops were in the region.", "Kremlin"),
+        ("The attack was the deadliest since 2015, according to the United Nations.", "United Nations"),
+        ("Putin accused the West of provoking the conflict.", "Putin"),
+        ("Russia has said the exercises are purely defensive.", "Russia"),
+        ("The layoffs will hit the marketing team hardest, Bloomberg reported.", "Bloomberg"),
+    ],
+)
+def test_claims_attributed_to_a_named_source_are_sourced(sentence: str, source: str) -> None:
+    check(article(sentence), sentence[:12], SOURCED, source)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("A spokesman for the Home Office said the policy was under review.", "Home Office"),
+        ("A Pentagon spokesman, Lt. Col. Ramon Diaz, said the review would take months.", "Ramon Diaz"),
+        ("The governor's spokeswoman, Ana Ruiz, said in an email that the state would appeal.", "Ana Ruiz"),
+    ],
+)
+def test_a_spokesperson_for_a_named_body_is_sourced(sentence: str, source: str) -> None:
+    check(article(sentence), sentence[:12], SOURCED, source)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Amazon did not respond to a request for comment.", "Amazon"),
+        ("Representatives for the singer declined to comment.", None),
+        ("A spokeswoman for Greenfield Bakeries declined to comment.", "Greenfield Bakeries"),
+        ("The senator's office did not immediately respond to an email seeking comment.", "senator"),
+        ("The Justice Department declined to comment on the investigation.", "Justice Department"),
+    ],
+)
+def test_declined_to_comment_is_sourced_to_who_declined(sentence: str, source: str | None) -> None:
+    check(article(sentence), sentence[:12], SOURCED, source)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("A lawsuit filed in federal court alleges that the company hid the defects.", "lawsuit"),
+        ("Census data shows the town's population fell by 8 percent.", "Census data"),
+        ("The agency's own guidelines recommend testing every six months.", "guidelines"),
+        ("According to court records, Jones was arrested twice in 2019.", "court records"),
+        ("The available figures put unemployment at 7 percent.", "figures"),
+        ("The study, published in The Lancet, found no link between the drug and strokes.", None),
+        ("Documents obtained by The Intercept show the agency tracked activists for months.", "Intercept"),
+        (
+            "Residents have cut use by 11 percent since March, the utility's billing data shows.",
+            "billing data",
+        ),
+    ],
+)
+def test_what_a_document_or_data_set_says_is_sourced(sentence: str, source: str | None) -> None:
+    check(article(sentence), sentence[:12], SOURCED, source)
+
+
+def test_a_pronoun_points_back_to_the_person_named_before() -> None:
+    text = article(
+        "Dr. Aisha Bello runs the only clinic in the valley.", "She said supplies run out every winter."
+    )
+    suggestion = check(text, "She said", SOURCED, "Aisha Bello")
+    assert suggestion.source_span is not None
+    assert text[slice(*suggestion.source_span)] == "Aisha Bello"
+
+
+def test_the_paper_points_back_to_the_outlet() -> None:
+    text = article(
+        "The Washington Post first reported the deal in March.",
+        "The paper reported that the mayor had used city funds for travel.",
+    )
+    check(text, "The paper", SOURCED, "The Washington Post")
+
+
+def test_a_surname_resolves_to_the_full_name() -> None:
+    text = article(
+        "Supervisor Dana Whitfield cast the deciding vote.", "Whitfield added that fines would wait."
+    )
+    check(text, "Whitfield added", SOURCED, "Dana Whitfield")
+
+
+def test_a_named_person_with_a_side_remark_is_sourced() -> None:
+    text = article(
+        "Kenyan President Ruth Wanjiru spoke in Nairobi on Monday.",
+        "She then toured the flooded districts, saying that aid would arrive within days.",
+    )
+    check(text, "She then", SOURCED, "Ruth Wanjiru")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label", "source"),
+    [
+        pytest.param(
+            "Kyiv lost power for six hours, The Washington Post reported Monday, citing Ukrainian officials.",
+            ANONYMOUS,
+            "Ukrainian officials",
+            id="outlet-citing-unnamed-officials",
+        ),
+        pytest.param(
+            "The cargo was seized in May, according to European officials quoted by the Financial Times.",
+            ANONYMOUS,
+            "European officials",
+            id="officials-quoted-by-an-outlet",
+        ),
+        pytest.param(
+            "The Iranian officials told the Europeans they had no plans to enrich further, according to "
+            "the report.",
+            SOURCED,
+            "report",
+            id="officials-as-actors-in-the-story",
+        ),
+        pytest.param(
+            'Sen. Tammy Ruiz (D-N.M.) wrote on Twitter that the decision was "reckless."',
+            QUOTED,
+            "Tammy Ruiz",
+            id="party-tag-in-parentheses",
+        ),
+        pytest.param(
+            "The ministry has not publicly commented on the leak.",
+            SOURCED,
+            "ministry",
+            id="not-publicly-commented",
+        ),
+        pytest.param(
+            'Secretary of State Ana Lopes has repeatedly described the treaty as "the cornerstone of our '
+            'security."',
+            QUOTED,
+            "Ana Lopes",
+            id="title-and-name",
+        ),
+    ],
+)
+def test_who_the_source_is_when_outlets_officials_and_titles_mix(
+    sentence: str, label: str, source: str
+) -> None:
+    check(article(sentence), sentence[:12], label, source)
+
+
+def test_a_dateline_is_not_a_source() -> None:
+    text = article(
+        "LISBON (Reuters) - Portugal will extend its tax break for another year, the finance ministry said."
+    )
+    check(text, "LISBON", SOURCED, "finance ministry")
+
+
+# --------------------------------------------------------------------------------------------
+# 4. unattributed
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The bridge carries about 40,000 vehicles a day.",
+        "Prices rose 3 percent in May, the fastest pace in a year.",
+        "Officials met in Geneva for three days of talks.",
+        "Trump's pledge to end the war in a day has not been fulfilled.",
+        "The statement came hours after the explosion.",
+        "The tariffs — which took effect at midnight — apply to steel and aluminum.",
+        "Ministers also told the unions about the planned pension changes.",
+        "It was not immediately clear who fired first.",
+        "The chain runs 40 clinics in 12 states.",
+    ],
+)
+def test_a_claim_without_attribution_is_unattributed(sentence: str) -> None:
+    check(article(sentence), sentence[:12], UNATTRIBUTED)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Netanyahu, who has vowed to press on with the offensive, faces mounting pressure at home.",
+        "The senator, who once called climate change a hoax, now chairs the environment committee.",
+        "A man who said he witnessed the crash was later arrested.",
+        "Holt, who once promised investors the platform would never chase ratings, now runs reality shows.",
+    ],
+)
+def test_the_writers_analysis_mentioning_an_old_statement_is_unattributed(sentence: str) -> None:
+    check(article(sentence), sentence[:12], UNATTRIBUTED)
+
+
+# --------------------------------------------------------------------------------------------
+# skip
+
+
+def test_the_first_line_is_a_headline_even_when_quoted() -> None:
+    text = "“We will not back down,” says union chief\n\nThe strike began on Monday.\n"
+    check(text, "“We will", SKIP)
+
+
+def test_a_headline_credited_to_an_outlet_is_sourced_to_it() -> None:
+    text = "Reuters: Talks Collapse as Deadline Passes\n\nThe talks ended on Monday.\n"
+    check(text, "Reuters:", SOURCED, "Reuters")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        pytest.param("By Laura Kim and Tom Reyes", id="byline"),
+        pytest.param("Written by: Tom Hadley", id="written-by"),
+        pytest.param("(AP Photo/Evan Vucci)", id="ap-credit"),
+        pytest.param("Eli Santos/Getty Images", id="getty-credit"),
+        pytest.param("Photo: Workers inspect the bridge on Tuesday.", id="photo-caption"),
+        pytest.param("Read more: How the housing crisis hit renters", id="read-more"),
+        pytest.param("WATCH: Drone footage shows ships stranded off Lagos", id="watch-promo"),
+        pytest.param("Sign up for our morning newsletter.", id="sign-up"),
+        pytest.param("Copyright © 2023 The Hollis Ledger.", id="copyright"),
+        pytest.param("This article is owned by the Hollis Ledger.", id="ownership"),
+        pytest.param("This story has been updated with comment from the company.", id="updated"),
+        pytest.param("Associated Press writer Tom Reyes contributed to this report.", id="contributed"),
+        pytest.param("Jane Doe is a senior reporter at the Hollis Ledger.", id="author-bio"),
+        pytest.param("The road to the deal", id="subhead-no-full-stop"),
+        pytest.param("What happens next?", id="question-to-reader"),
+    ],
+)
+def test_lines_that_are_not_claims_are_skipped(line: str) -> None:
+    text = article("The bridge is closed.", line, "The council votes in May.")
+    check(text, line[:6], SKIP)
+
+
+def test_an_embedded_post_is_its_authors_words_and_its_signature_is_skipped() -> None:
+    text = article(
+        "The senator answered within minutes.",
+        "This ruling will not stand and we will appeal it tomorrow pic.twitter.com/x1y2z3",
+        "— Tammy Ruiz (@SenTammyRuiz) June 4, 2024",
+        "The court declined to comment.",
+    )
+    check(text, "This ruling", QUOTED, "Tammy Ruiz")
+    check(text, "— Tammy", SKIP)
+    check(text, "The court declined", SOURCED, "court")
+
+
+def test_a_developing_story_notice_is_skipped() -> None:
+    check(article("The bridge is closed.", "This is a developing story."), "This is a", SKIP)
+
+
+def test_a_quoted_subhead_and_a_pull_quote_are_skipped() -> None:
+    text = article(
+        "‘A turning point’",
+        '"We grew too fast, and we hired for a future that did not arrive," Holt wrote.',
+        '"We grew too fast, and we hired for a future that did not arrive"',
+    )
+    check(text, "‘A turning", SKIP)
+    check(text, '"We grew too fast, and we hired for a future that did not arrive,"', QUOTED, "Holt")
+    check(text, '"We grew too fast, and we hired for a future that did not arrive"', SKIP)
+
+
+# --------------------------------------------------------------------------------------------
+# block quotations
+
+
+BLOCK = article(
+    "In a letter to shareholders, the chief executive wrote:",
+    "Our results this year were disappointing. We expanded too quickly.",
+    "We are now refocusing on our core business.",
+    "Shares rose 2 percent after the letter was released.",
+)
+
+
+def test_a_block_quotation_carries_the_attribution_of_its_introduction() -> None:
+    check(BLOCK, "In a letter", SOURCED, "chief executive")
+    check(BLOCK, "Our results", QUOTED, "chief executive")
+    check(BLOCK, "We expanded", QUOTED)
+    check(BLOCK, "We are now", QUOTED)
+
+
+def test_a_block_quotation_ends_when_the_writer_names_the_document_again() -> None:
+    check(BLOCK, "Shares rose", UNATTRIBUTED)
+
+
+def test_an_outlet_report_continued_as_a_block() -> None:
+    text = article(
+        "The Guardian reported on Sunday that the ministry had ignored warnings.",
+        "The Guardian report continued:",
+        "Engineers raised concerns about the dam in 2019. Their memo was never answered.",
+        "Officials later said the warnings had been lost.",
+        "The paper said the ministry had declined to comment.",
+    )
+    check(text, "The Guardian report", SOURCED, "The Guardian")
+    check(text, "Engineers raised", QUOTED, "The Guardian")
+    check(text, "Their memo", QUOTED)
+    check(text, "Officials later", QUOTED)
+    check(text, "The paper said", SOURCED, "The Guardian")
+
+
+def test_a_post_introduced_with_a_colon_is_quoted() -> None:
+    text = article(
+        "The former governor wrote on Truth Social:",
+        "The Election Board is CORRUPT and must be replaced. Vote them out!",
+        "The board did not respond to the post.",
+    )
+    check(text, "The former governor", SOURCED, "governor")
+    check(text, "The Election Board", QUOTED, "governor")
+    check(text, "Vote them out", QUOTED)
+    check(text, "The board did not", SOURCED)
+
+
+def test_a_list_after_a_colon_is_not_a_block_quotation() -> None:
+    text = article("The bill includes:", "A cap on rent increases.", "The council votes in May.")
+    check(text, "A cap on", UNATTRIBUTED)
+
+
+# --------------------------------------------------------------------------------------------
+# the shape of the output
+
+
+MIXED = article(
+    "By Carla Jimenez",
+    "Mayor Dana Price said Tuesday she would sue the state. “This is an insult,” she said.",
+    "Two officials, speaking on condition of anonymity, said the vote could slip.",
+    "The measure takes effect on July 1.",
+    "WATCH: What the takeover means",
+)
+
+
+def test_one_suggestion_per_sentence_in_order() -> None:
+    sentences = segment(MIXED)
+    suggestions = suggest_article(MIXED, sentences)
+    assert [s.index for s in suggestions] == [s.index for s in sentences]
+    assert {s.label for s in suggestions} <= set(LABELS)
+
+
+def test_cues_and_source_spans_point_into_the_article_text() -> None:
+    suggestions = suggest_text(MIXED)
+    assert any(s.cues for s in suggestions)
+    for suggestion in suggestions:
+        for cue in suggestion.cues:
+            assert MIXED[cue.start : cue.end] == cue.text
+            assert cue.kind in CUE_KINDS
+        if suggestion.source_span is not None:
+            assert MIXED[slice(*suggestion.source_span)].strip()
+    kinds = {cue.kind for s in suggestions for cue in s.cues}
+    assert {"quotation", "attribution", "anonymity", "skip"} <= kinds
+
+
+def test_to_dict_is_json() -> None:
+    data = [s.to_dict() for s in suggest_text(MIXED)]
+    assert json.loads(json.dumps(data)) == data
+    assert set(data[0]) == {"index", "label", "confidence", "source", "source_span", "reason", "cues"}
+
+
+def test_a_subset_of_sentences_keeps_its_indexes_and_has_no_headline() -> None:
+    text = article("Smith said the plan had failed. He added that it would return next year.")
+    body = segment(text)[1:]
+    suggestions = suggest_article(text, body)
+    assert [s.index for s in suggestions] == [1, 2]
+    assert [s.label for s in suggestions] == [SOURCED, SOURCED]
+    assert suggestions[1].source == "Smith"
+
+
+def test_an_empty_article_has_no_suggestions() -> None:
+    assert suggest_article("", []) == []
+
+
+def test_confidence_is_higher_for_unambiguous_cues() -> None:
+    clear = tag(article("“We will appeal,” said Mayor Dana Price."), "“We will")
+    short_quote = tag(article('She called the ruling "shameful."'), "She called")
+    far_in_block = tag(BLOCK, "We are now")
+    near_in_block = tag(BLOCK, "Our results")
+    assert 0.0 <= far_in_block.confidence < near_in_block.confidence < clear.confidence <= 1.0
+    assert short_quote.confidence < clear.confidence
+
+
+# --------------------------------------------------------------------------------------------
+# lexicons
+
+
+def test_every_lexicon_is_a_packaged_json_file() -> None:
+    lexicons = load_lexicons()
+    assert set(lexicons) == set(LEXICON_NAMES)
+    assert "said" in lexicons["attribution"]["speech_verbs"]
+
+
+def test_a_newsroom_can_extend_the_lexicons(tmp_path: Path) -> None:
+    sentence = "The mayor will resign next week, two sources in the know reckon."
+    text = article(sentence)
+    assert tag(text, "The mayor").label != ANONYMOUS
+    (tmp_path / "anonymity.json").write_text(json.dumps({"markers": ["sources in the know"]}))
+    extended = suggest_text(text, lexicon_dir=tmp_path)
+    assert extended[1].label == ANONYMOUS
+
+
+def test_the_core_never_imports_textual() -> None:
+    code = (
+        "import factcheck.suggest, factcheck.evaluate, sys; "
+        "assert not any(m.startswith('textual') for m in sys.modules)"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+_WORDS = st.sampled_from(
+    [
+        "said",
+        "officials",
+        "The",
+        "Times",
+        "“",
+        "”",
+        '"',
+        "he",
+        "according",
+        "to",
+        "reportedly",
+        "By",
+        "WATCH:",
+        "Smith",
+        "data",
+        "shows",
+        "?",
+        ".",
+        ",",
+        ":",
+        "(AP)",
+        "Getty",
+        "Images/",
+        "who",
+        "told",
+        "that",
+        "‘",
+        "’",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(_WORDS, min_size=1, max_size=14).map(" ".join), min_size=1, max_size=8))
+def test_any_text_gets_well_formed_suggestions(paragraphs: list[str]) -> None:
+    text = "\n\n".join(paragraphs)
+    sentences = segment(text)
+    suggestions = suggest_article(text, sentences)
+    assert len(suggestions) == len(sentences)
+    for suggestion in suggestions:
+        assert suggestion.label in LABELS
+        assert 0.0 <= suggestion.confidence <= 1.0
+        assert all(text[cue.start : cue.end] == cue.text for cue in suggestion.cues)
+        if suggestion.source_span is not None:
+            start, end = suggestion.source_span
+            assert 0 <= start <= end <= len(text)
+
+
+# --------------------------------------------------------------------------------------------
+# held-out articles
+
+
+def held_out_articles() -> list[GoldArticle]:
+    """The mini articles of tests/data/suggest_cases.json, as gold articles."""
+    data = json.loads(CASES_FILE.read_text(encoding="utf-8"))
+    articles = []
+    for case in data["articles"]:
+        text, position, units = case["text"], 0, []
+        for sentence in case["sentences"]:
+            offset = text.index(sentence["starts_with"], position)
+            position = offset + 1
+            units.append(GoldUnit(sentence["starts_with"], offset, sentence["label"], (), sentence["source"]))
+        articles.append(GoldArticle(case["name"], text, tuple(units)))
+    return articles
+
+
+def test_held_out_articles_reach_the_targets() -> None:
+    result = evaluate_articles(held_out_articles())
+    assert not result.unaligned
+    assert len(result.units) >= 60
+    assert result.strict_accuracy >= 0.9
+    assert result.label_score(ANONYMOUS).f1 >= 0.8
+    assert result.coverage >= 0.5
