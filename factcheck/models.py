@@ -62,6 +62,7 @@ class Article:
     url: str | None = None
     path: str | None = None
     date: str | None = None
+    author: str | None = None
 
     @classmethod
     def from_text(
@@ -73,9 +74,19 @@ class Article:
         url: str | None = None,
         path: str | None = None,
         date: str | None = None,
+        author: str | None = None,
     ) -> Article:
         """Build an article whose id is the hash of its text."""
-        return cls(id=text_hash(text), title=title, text=text, outlet=outlet, url=url, path=path, date=date)
+        return cls(
+            id=text_hash(text),
+            title=title,
+            text=text,
+            outlet=outlet,
+            url=url,
+            path=path,
+            date=date,
+            author=author,
+        )
 
     @property
     def display_source(self) -> str:

@@ -2,15 +2,25 @@
 
 Layout of a workspace folder::
 
-    workspace.json                 index: schema version, one record per article
-    articles/<id>.json             an article's text and its sentences (written once)
+    workspace.json                 index: schema version, one record per current article (table
+                                   ``articles``), and the versions they replaced (``versions``)
+    articles/<id>.json             an article's text and its sentences (written once; its outlet
+                                   may be edited)
     reviewers/<name>/<id>.json     one reviewer's tags on one article, with their undo history
+                                   and the orphans: tags whose sentence an edit removed
     reviewers/<name>/session.json  where that reviewer was, for resuming and undo after restart
     .lock                          held by the process that writes (pid and host inside)
 
 A keypress rewrites only ``reviewers/<name>/<id>.json``: one small file, written to
 a temporary file, fsync'd and renamed over the old one, so its cost does not grow
 with the workspace and a crash leaves the old or the new file, never half of one.
+
+Importing an edited article (same URL, or same file path with a sentence in
+common) adds it as a new version: its article file and each reviewer's tag file
+(records carried over, see ``reimport``) are written first, and the index last;
+that one write is the commit point, so a crash leaves the old version current
+or the new one. The old version's files stay on disk; the index keeps its
+record under ``versions``. Undo history does not carry over to a new version.
 """
 
 from __future__ import annotations
@@ -23,10 +33,11 @@ import os
 import socket
 import time
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from tinydb import TinyDB
 from tinydb.middlewares import CachingMiddleware
@@ -34,9 +45,11 @@ from tinydb.storages import Storage
 from tinydb.table import Document
 
 from factcheck.models import Annotation, Article, Sentence
+from factcheck.reimport import CarriedOver, Orphan, carry_over, match_sentences
 from factcheck.segment import SEGMENTER, segment
 
-SCHEMA_VERSION = 1
+#: 2: article versions (``versions`` table, ``previous``/``replaced_by``), orphans, authors.
+SCHEMA_VERSION = 2
 #: Undo steps kept per reviewer and article (older ones are dropped).
 HISTORY_LIMIT = 200
 #: Articles remembered per reviewer for resuming and cross-article undo.
@@ -199,6 +212,10 @@ class ArticleInfo:
     sentences: int
     segmenter: str
     imported: str
+    #: The version this one replaced (an edited re-import), if any.
+    previous: str | None = None
+    #: The version that replaced this one; set only on records under ``versions``.
+    replaced_by: str | None = None
 
     @property
     def display_source(self) -> str:
@@ -206,11 +223,34 @@ class ArticleInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class CarriedTags:
+    """One reviewer's annotations on a replaced version: how many moved, how many are orphans."""
+
+    reviewer: str
+    moved: int
+    orphaned: int
+
+
+@dataclass(frozen=True, slots=True)
 class ImportResult:
-    """What happened to one article offered to the workspace."""
+    """What happened to one article offered to the workspace.
+
+    ``replaced`` is the version a re-import replaced (then ``added`` is True and
+    ``carried`` says, per reviewer, what became of their annotations).
+    """
 
     info: ArticleInfo
     added: bool
+    replaced: ArticleInfo | None = None
+    carried: tuple[CarriedTags, ...] = ()
+
+    @property
+    def moved(self) -> int:
+        return sum(c.moved for c in self.carried)
+
+    @property
+    def orphaned(self) -> int:
+        return sum(c.orphaned for c in self.carried)
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,6 +319,8 @@ class ArticleTags:
                 int(doc["index"]): Annotation.from_dict(doc) for doc in self._db.table("annotations").all()
             }
             history = [HistoryEntry.from_dict(doc) for doc in self._db.table("history").all()]
+            # Annotations whose sentence an edit removed; written only when a new version is made.
+            self.orphans = [Orphan.from_dict(doc) for doc in self._db.table("orphans").all()]
         except (KeyError, TypeError, ValueError) as exc:
             raise CorruptFileError(self.path, f"malformed record: {exc!r}") from None
         self.history = sorted(history, key=lambda e: e.seq)
@@ -403,7 +445,7 @@ class Workspace:
         self.root = Path(root)
         self.index_path = self.root / "workspace.json"
         self._index: Database | None = None
-        self._articles: dict[str, ArticleInfo] | None = None
+        self._catalog: _Catalog | None = None
 
     # -- opening -----------------------------------------------------------
     @classmethod
@@ -426,7 +468,7 @@ class Workspace:
         """
         self.root.mkdir(parents=True, exist_ok=True)
         self._index = None
-        self._articles = None
+        self._catalog = None
         return WorkspaceLock(self.root)
 
     def _index_db(self) -> Database:
@@ -441,47 +483,79 @@ class Workspace:
         return self._index
 
     # -- articles ----------------------------------------------------------
-    def articles(self) -> list[ArticleInfo]:
-        """Every article in import order."""
-        if self._articles is None:
+    def _catalog_now(self) -> _Catalog:
+        if self._catalog is None:
+            db = self._index_db()
             try:
-                docs = self._index_db().table("articles").all()
-                self._articles = {d["id"]: ArticleInfo(**d) for d in docs}
+                docs = db.table("articles").all()
+                self._catalog = _Catalog(
+                    current={d["id"]: ArticleInfo(**d) for d in docs},
+                    doc_ids={d["id"]: d.doc_id for d in docs},
+                    old={d["id"]: ArticleInfo(**d) for d in db.table("versions").all()},
+                )
             except (KeyError, TypeError) as exc:
                 raise CorruptFileError(self.index_path, f"malformed article record: {exc!r}") from None
-        return list(self._articles.values())
+        return self._catalog
+
+    def articles(self) -> list[ArticleInfo]:
+        """Every current article in import order (a new version takes its old one's place)."""
+        return list(self._catalog_now().current.values())
 
     def info(self, article_id: str) -> ArticleInfo:
-        self.articles()
-        assert self._articles is not None
-        try:
-            return self._articles[article_id]
-        except KeyError:
-            raise StoreError(f"no article {article_id!r} in {self.root}") from None
+        """A current article's record, or an old version's (its ``replaced_by`` says by what)."""
+        catalog = self._catalog_now()
+        info = catalog.current.get(article_id) or catalog.old.get(article_id)
+        if info is None:
+            raise StoreError(f"no article {article_id!r} in {self.root}")
+        return info
 
     def __contains__(self, article_id: str) -> bool:
-        self.articles()
-        assert self._articles is not None
-        return article_id in self._articles
+        """True for current articles (not for the old versions they replaced)."""
+        return article_id in self._catalog_now().current
 
-    def add_articles(self, articles: Iterable[Article]) -> list[ImportResult]:
+    def add_articles(
+        self, articles: Iterable[Article], *, replace_edited: bool = False
+    ) -> list[ImportResult]:
         """Add new articles (segmenting them); ones already present are left as they are.
 
-        Each article file is durable before the index names it, and the index is
-        written once for the whole batch, so a crash never leaves an index entry
-        without its article.
+        With ``replace_edited``, an article from the same URL as a current one
+        (or the same file path, when the two share a sentence) replaces it as a
+        new version, and every reviewer's annotations are carried over. Only a
+        one-to-one match replaces: a URL or path claimed by several articles of
+        the batch, or shared by several current articles (not counting those the
+        batch holds unchanged), replaces nothing, and such articles are added.
+
+        Article and tag files are durable before the index names them, and the
+        index is written once for the whole batch (the commit point), so a crash
+        leaves the workspace as it was before the batch or after it.
         """
-        self.articles()
-        assert self._articles is not None
+        catalog = self._catalog_now()
+        batch = list(articles)
+        targets = catalog.edited(batch) if replace_edited else {}
         results: list[ImportResult] = []
+        done: dict[str, ArticleInfo] = {}
         new: list[ArticleInfo] = []
-        for article in articles:
-            known = self._articles.get(article.id) or next((i for i in new if i.id == article.id), None)
+        replaced: list[tuple[ArticleInfo, ArticleInfo]] = []
+        for article in batch:
+            known = catalog.current.get(article.id) or done.get(article.id)
+            if known is None and article.id not in targets:
+                known = catalog.old.get(article.id)
             if known is not None:
                 results.append(ImportResult(known, added=False))
                 continue
             sentences = segment(article.text)
+            old = targets.get(article.id)
+            old_sentences: list[Sentence] = []
+            pairs: dict[int, int] = {}
+            if old is not None:
+                _, old_sentences = self.load_article(old.id)
+                pairs = match_sentences(old_sentences, sentences)
+                if not pairs and not _same_url(old, article):
+                    old = None  # the same file now holds another article: add it beside the old one
             self._write_article(article, sentences)
+            carried: tuple[CarriedTags, ...] = ()
+            if old is not None:
+                carried = self._carry_tags(old.id, old_sentences, sentences, pairs, article.id)
             info = ArticleInfo(
                 id=article.id,
                 title=article.title,
@@ -492,17 +566,105 @@ class Workspace:
                 sentences=len(sentences),
                 segmenter=SEGMENTER,
                 imported=now_iso(),
+                previous=old.id if old else None,
             )
-            new.append(info)
-            results.append(ImportResult(info, added=True))
-        if new:
-            db = self._index_db()
-            if db.table("meta").get(doc_id=1) is None:
-                db.table("meta").insert(Document({"schema": SCHEMA_VERSION, "created": now_iso()}, doc_id=1))
-            db.table("articles").insert_multiple(asdict(i) for i in new)
-            db.commit()
-            self._articles.update((i.id, i) for i in new)
+            done[info.id] = info
+            if old is None:
+                new.append(info)
+            else:
+                replaced.append((old, info))
+            results.append(ImportResult(info, added=True, replaced=old, carried=carried))
+        if new or replaced:
+            self._commit_index(new, replaced)
+            self._follow_versions({old.id: info.id for old, info in replaced})
         return results
+
+    def _commit_index(self, new: list[ArticleInfo], replaced: list[tuple[ArticleInfo, ArticleInfo]]) -> None:
+        """Write the index once: new versions in their old ones' places, new articles at the end."""
+        catalog = self._catalog_now()
+        db = self._index_db()
+        meta = db.table("meta")
+        if meta.get(doc_id=1) is None:
+            meta.insert(Document({"schema": SCHEMA_VERSION, "created": now_iso()}, doc_id=1))
+        else:
+            meta.update({"schema": SCHEMA_VERSION}, doc_ids=[1])
+        table = db.table("articles")
+        for old, info in replaced:
+            table.update(asdict(info), doc_ids=[catalog.doc_ids[old.id]])
+            db.table("versions").insert(asdict(replace(old, replaced_by=info.id)))
+        table.insert_multiple(asdict(i) for i in new)
+        try:
+            db.commit()
+        finally:
+            self._catalog = None  # read again from what the index holds now
+
+    def _carry_tags(
+        self, old_id: str, old: list[Sentence], new: list[Sentence], pairs: dict[int, int], new_id: str
+    ) -> tuple[CarriedTags, ...]:
+        """Write each reviewer's tag file for the new version; say what moved and what is orphaned."""
+        folder = self.root / "reviewers"
+        carried: list[CarriedTags] = []
+        for reviewer_dir in sorted(folder.iterdir()) if folder.is_dir() else []:
+            path = reviewer_dir / f"{old_id}.json"
+            data = read_json_file(path) if reviewer_dir.is_dir() else None
+            if data is None:
+                continue
+            try:
+                records = {
+                    int(d["index"]): Annotation.from_dict(d) for d in data.get("annotations", {}).values()
+                }
+                orphans = [
+                    Orphan.from_dict(d) for _, d in sorted(data.get("orphans", {}).items(), key=_doc_order)
+                ]
+            except (KeyError, TypeError, ValueError) as exc:
+                raise CorruptFileError(path, f"malformed record: {exc!r}") from None
+            if not records and not orphans:
+                continue
+            result = carry_over(old, new, pairs, records, orphans, new_id)
+            _write_tag_file(reviewer_dir / f"{new_id}.json", result)
+            names = [r.reviewer for r in records.values()] + [o.annotation.reviewer for o in orphans]
+            carried.append(CarriedTags(names[0], result.moved, len(result.orphans)))
+        return tuple(carried)
+
+    def _follow_versions(self, renamed: dict[str, str]) -> None:
+        """Point each reviewer's resume state at the new versions of the articles it names."""
+        folder = self.root / "reviewers"
+        if not renamed or not folder.is_dir():
+            return
+        for path in sorted(folder.glob("*/session.json")):
+            state = _read_state(path)
+            moved = ReviewerState(
+                renamed.get(state.last_article, state.last_article) if state.last_article else None,
+                list(dict.fromkeys(renamed.get(a, a) for a in state.recent)),
+            )
+            if moved != state:
+                _write_state(path, moved)
+
+    def set_outlet(self, article_id: str, outlet: str | None) -> ArticleInfo:
+        """Change a current article's outlet (blank: none); hold the lock. Returns the new record.
+
+        The article file is rewritten first and the index last; the index is the
+        one that counts (``load_article`` takes the outlet from it).
+        """
+        if article_id not in self:
+            raise StoreError(f"no current article {article_id!r} in {self.root}")
+        outlet = " ".join((outlet or "").split()) or None
+        path = self.article_path(article_id)
+        data = read_json_file(path)
+        if data is None:
+            raise CorruptFileError(path, "file missing")
+        try:
+            data["article"]["1"]["outlet"] = outlet
+        except KeyError as exc:
+            raise CorruptFileError(path, f"malformed record: {exc!r}") from None
+        write_atomically(path, _json_bytes(data))
+        db = self._index_db()
+        db.table("articles").update({"outlet": outlet}, doc_ids=[self._catalog_now().doc_ids[article_id]])
+        try:
+            db.commit()
+        finally:
+            self._catalog = None
+        return self.info(article_id)
 
     def article_path(self, article_id: str) -> Path:
         return self.root / "articles" / f"{article_id}.json"
@@ -512,10 +674,7 @@ class Workspace:
             "article": {"1": {**asdict(article), "segmenter": SEGMENTER}},
             "sentences": {str(s.index + 1): s.to_dict() for s in sentences},
         }
-        write_atomically(
-            self.article_path(article.id),
-            json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
-        )
+        write_atomically(self.article_path(article.id), _json_bytes(data))
 
     def load_article(self, article_id: str) -> tuple[Article, list[Sentence]]:
         """An article's text and its stored sentences (as segmented at import)."""
@@ -533,6 +692,7 @@ class Workspace:
                 url=doc.get("url"),
                 path=doc.get("path"),
                 date=doc.get("date"),
+                author=doc.get("author"),
             )
             sentences = sorted(
                 (Sentence.from_dict(d) for d in db.table("sentences").all()), key=lambda s: s.index
@@ -543,6 +703,9 @@ class Workspace:
             db.close()
         if any(article.text[s.start : s.end] != s.text for s in sentences):
             raise CorruptFileError(path, "sentence offsets do not match the article text")
+        current = self._catalog_now().current.get(article_id)
+        if current is not None and current.outlet != article.outlet:
+            article = replace(article, outlet=current.outlet)
         return article, sentences
 
     # -- reviewers ---------------------------------------------------------
@@ -564,19 +727,113 @@ class Workspace:
                 counts[path.stem] = self.tagged_count(reviewer, path.stem)
         return counts
 
+    def orphans(self, reviewer: str, article_id: str) -> list[Orphan]:
+        """One reviewer's annotations whose sentence is gone from this version of the article,
+        each with the text of the sentence it was on, in the order they were orphaned."""
+        path = self.reviewer_dir(reviewer) / f"{article_id}.json"
+        table = (read_json_file(path) or {}).get("orphans", {})
+        try:
+            return [Orphan.from_dict(doc) for _, doc in sorted(table.items(), key=_doc_order)]
+        except (KeyError, TypeError, ValueError) as exc:
+            raise CorruptFileError(path, f"malformed record: {exc!r}") from None
+
     def tagged_count(self, reviewer: str, article_id: str) -> int:
         """Tagged sentences of one article for one reviewer, read from its tag file alone."""
         data = read_json_file(self.reviewer_dir(reviewer) / f"{article_id}.json") or {}
         return sum(1 for doc in data.get("annotations", {}).values() if doc.get("label") is not None)
 
     def reviewer_state(self, reviewer: str) -> ReviewerState:
-        data = read_json_file(self.reviewer_dir(reviewer) / "session.json") or {}
-        doc = data.get("session", {}).get("1", {})
-        return ReviewerState(doc.get("last_article"), list(doc.get("recent", [])))
+        return _read_state(self.reviewer_dir(reviewer) / "session.json")
 
     def save_reviewer_state(self, reviewer: str, state: ReviewerState) -> None:
-        path = self.reviewer_dir(reviewer) / "session.json"
-        db = TinyDB(path, storage=DurableJSONStorage)
-        db.table("session").upsert(
-            Document({"last_article": state.last_article, "recent": state.recent[:RECENT_LIMIT]}, doc_id=1)
-        )
+        _write_state(self.reviewer_dir(reviewer) / "session.json", state)
+
+
+@dataclass(slots=True)
+class _Catalog:
+    """The index in memory: current articles (with their TinyDB doc ids) and old versions."""
+
+    current: dict[str, ArticleInfo]
+    doc_ids: dict[str, int]
+    old: dict[str, ArticleInfo]
+
+    def edited(self, batch: list[Article]) -> dict[str, ArticleInfo]:
+        """New article id -> the current article it is a new version of (same URL or path).
+
+        Only one-to-one matches count; a current article whose text is also in
+        the batch is not replaced.
+        """
+        in_batch = {a.id for a in batch}
+        by_url: dict[tuple[str, ...], list[ArticleInfo]] = {}
+        by_path: dict[str, list[ArticleInfo]] = {}
+        for info in self.current.values():
+            if info.id in in_batch:
+                continue
+            if info.url:
+                by_url.setdefault(_url_key(info.url), []).append(info)
+            if info.path:
+                by_path.setdefault(info.path, []).append(info)
+        claims: dict[str, set[str]] = {}  # current id -> the batch's articles from its URL or path
+        blocked: set[str] = set()  # articles that match several current ones
+        for article in batch:
+            if article.id in self.current:
+                continue
+            candidates = by_url.get(_url_key(article.url), []) if article.url else []
+            candidates += by_path.get(article.path, []) if article.path else []
+            matches = {c.id for c in candidates if _same_source(c, article)}
+            if len(matches) > 1:
+                blocked.add(article.id)
+            for match in matches:
+                claims.setdefault(match, set()).add(article.id)
+        return {
+            next(iter(ids)): self.current[old]
+            for old, ids in claims.items()
+            if len(ids) == 1 and not ids & blocked
+        }
+
+
+def _url_key(url: str) -> tuple[str, ...]:
+    """A URL as compared between versions: scheme and host in lower case, no fragment or final slash."""
+    parts = urlsplit(url.strip())
+    return (parts.scheme.lower(), (parts.hostname or "").lower(), parts.path.rstrip("/"), parts.query)
+
+
+def _same_url(info: ArticleInfo, article: Article) -> bool:
+    return bool(info.url and article.url) and _url_key(info.url or "") == _url_key(article.url or "")
+
+
+def _same_source(info: ArticleInfo, article: Article) -> bool:
+    """Same URL when both have one; otherwise the same file path."""
+    if info.url and article.url:
+        return _same_url(info, article)
+    return bool(info.path) and info.path == article.path
+
+
+def _doc_order(item: tuple[str, Any]) -> int:
+    return int(item[0])
+
+
+def _json_bytes(data: dict[str, Any]) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _write_tag_file(path: Path, carried: CarriedOver) -> None:
+    """A new version's tag file: carried records, no undo history, the orphans."""
+    data = {
+        "annotations": {str(i + 1): record.to_dict() for i, record in carried.records.items()},
+        "history": {},
+        "orphans": {str(n): orphan.to_dict() for n, orphan in enumerate(carried.orphans, 1)},
+    }
+    write_atomically(path, _json_bytes(data))
+
+
+def _read_state(path: Path) -> ReviewerState:
+    doc = (read_json_file(path) or {}).get("session", {}).get("1", {})
+    return ReviewerState(doc.get("last_article"), list(doc.get("recent", [])))
+
+
+def _write_state(path: Path, state: ReviewerState) -> None:
+    db = TinyDB(path, storage=DurableJSONStorage)
+    db.table("session").upsert(
+        Document({"last_article": state.last_article, "recent": state.recent[:RECENT_LIMIT]}, doc_id=1)
+    )

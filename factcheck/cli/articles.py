@@ -3,44 +3,100 @@
 from __future__ import annotations
 
 import json
+import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 import click
 
 from factcheck.cli.base import fail, main, reviewer_option, warn, workspace_option
-from factcheck.ingest import IngestError, load_paths
+from factcheck.ingest import STDIN, IngestError, Source, is_url, load_sources
 from factcheck.store import ImportResult, Workspace
 from factcheck.textsafe import one_line
 
 
-def import_and_report(workspace: Workspace, paths: list[Path]) -> tuple[list[ImportResult], bool]:
-    """Import what can be imported, print one line per file; return results and whether all went in."""
+class SourceType(click.ParamType):
+    """A command-line argument naming what to import: a path, ``-`` or an http(s) URL."""
+
+    name = "source"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> Source:
+        if isinstance(value, Path):
+            return value
+        text = str(value)
+        return text if text == STDIN or is_url(text) else Path(text)
+
+
+SOURCE = SourceType()
+
+
+def import_and_report(
+    workspace: Workspace, sources: Sequence[Source], *, stdin: BinaryIO | None = None
+) -> tuple[list[ImportResult], bool]:
+    """Import what can be imported (an edited article as a new version), print one line per
+    article and per bad file; return the results and whether every source went in."""
     articles = []
-    all_ok = True
-    for loaded in load_paths(paths):
+    skipped = 0
+    for loaded in load_sources(sources, stdin=stdin, exclude=[workspace.root]):
         if isinstance(loaded, IngestError):
             click.echo(f"factcheck: skipped {one_line(str(loaded))}", err=True)
-            all_ok = False
+            skipped += 1
             continue
         for message in loaded.warnings:
             warn(message)
         articles.extend(loaded.articles)
-    results = workspace.add_articles(articles)
+    results = workspace.add_articles(articles, replace_edited=True)
     for result in results:
-        verb = "added" if result.added else "already in workspace"
-        info = result.info
-        click.echo(f"{verb}: {info.id}  {one_line(info.title, 60)}  ({info.sentences} sentences)")
-    return results, all_ok
+        click.echo(describe(result))
+    updated = [r for r in results if r.replaced is not None]
+    if updated:
+        click.echo(
+            "A new version keeps the annotations of sentences it still has; the others are kept "
+            "as orphans of the new version. Undo history does not carry over to a new version."
+        )
+    if len(results) + skipped > 1:
+        added = sum(r.added and r.replaced is None for r in results)
+        click.echo(
+            f"{added} added, {len(updated)} updated, {len(results) - added - len(updated)} already in "
+            f"workspace, {skipped} source(s) skipped"
+        )
+    return results, skipped == 0
+
+
+def describe(result: ImportResult) -> str:
+    """One line for one imported article."""
+    info = result.info
+    head = f"{info.id}  {one_line(info.title, 60)}  ({info.sentences} sentences"
+    if result.replaced is not None:
+        per_reviewer = "; ".join(
+            f"{one_line(c.reviewer, 30)}: {c.moved} moved, {c.orphaned} orphaned" for c in result.carried
+        )
+        return (
+            f"updated: {head}, replaces {result.replaced.id}): {result.moved} annotation(s) moved, "
+            f"{result.orphaned} orphaned" + (f" ({per_reviewer})" if len(result.carried) > 1 else "")
+        )
+    if result.added:
+        return f"added: {head})"
+    if info.replaced_by is not None:
+        return f"already in workspace as an old version: {head}, replaced by {info.replaced_by})"
+    return f"already in workspace: {head})"
 
 
 @main.command("import")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("sources", nargs=-1, required=True, type=SOURCE)
 @workspace_option
-def import_command(paths: tuple[Path, ...], db: Path) -> None:
-    """Add article files or folders to the workspace without opening the UI."""
+def import_command(sources: tuple[Source, ...], db: Path) -> None:
+    """Add articles to the workspace without opening the UI.
+
+    SOURCES are files (.txt, .md, .html, .htm, .json, .jsonl), folders (searched
+    recursively), - for standard input, or http(s) URLs of web pages. Importing an
+    edited article again (same URL or file) replaces it with a new version and
+    carries the annotations over. Exit status 1 if any source could not be imported.
+    """
     workspace = Workspace.open(db, create=True)
     with workspace.lock():
-        _, all_ok = import_and_report(workspace, list(paths))
+        _, all_ok = import_and_report(workspace, list(sources), stdin=sys.stdin.buffer)
     if not all_ok:
         raise SystemExit(1)
 
@@ -65,6 +121,8 @@ def list_command(as_json: bool, db: Path, reviewer: str) -> None:
             "outlet": info.outlet,
             "url": info.url,
             "path": info.path,
+            "date": info.date,
+            "previous": info.previous,
             "sentences": info.sentences,
             "tagged": counts.get(info.id, 0),
             "reviewer": reviewer,

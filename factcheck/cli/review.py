@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from importlib.resources import files
 from pathlib import Path
 
 import click
 
-from factcheck.cli.articles import import_and_report
+from factcheck.cli.articles import SOURCE, import_and_report
 from factcheck.cli.base import fail, main, reviewer_option, workspace_option
+from factcheck.ingest import STDIN, Source
 from factcheck.session import DEFAULT_ACCEPT_THRESHOLD, ReviewSession
 from factcheck.store import Workspace
 
@@ -20,7 +23,7 @@ def sample_paths() -> list[Path]:
 
 
 @main.command("review")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=SOURCE)
 @click.option(
     "--accept-threshold",
     type=click.FloatRange(0.0, 1.0),
@@ -31,9 +34,10 @@ def sample_paths() -> list[Path]:
 )
 @workspace_option
 @reviewer_option
-def review_command(paths: tuple[Path, ...], accept_threshold: float, db: Path, reviewer: str) -> None:
-    """Open the review UI. With PATHs, import them first and start on the first one;
-    with none, resume where you left off (an empty workspace gets the bundled samples)."""
+def review_command(paths: tuple[Source, ...], accept_threshold: float, db: Path, reviewer: str) -> None:
+    """Open the review UI. With PATHs (files, folders, - or URLs, as for import), import
+    them first and start on the first one; with none, resume where you left off (an
+    empty workspace gets the bundled samples)."""
     workspace = Workspace.open(db, create=True)
     session = ReviewSession(workspace, reviewer)
     # Read what the session will start on before taking the lock, so that a
@@ -43,11 +47,25 @@ def review_command(paths: tuple[Path, ...], accept_threshold: float, db: Path, r
         start_article = None
         to_import = list(paths) or ([] if workspace.articles() else sample_paths())
         if to_import:
-            results, _ = import_and_report(workspace, to_import)
+            results, _ = import_and_report(workspace, to_import, stdin=sys.stdin.buffer)
             if paths:
                 if not results:
                     fail("none of the given files could be imported; nothing to review")
                 start_article = results[0].info.id
+        if STDIN in paths:
+            keys_from_terminal()
         from factcheck.tui.app import FactcheckApp  # imported late: the core never needs Textual
 
         FactcheckApp(session, start_article=start_article, accept_threshold=accept_threshold).run()
+
+
+def keys_from_terminal() -> None:
+    """After an article came in on standard input, let the UI read keys from the terminal."""
+    if sys.stdin.isatty():
+        return
+    try:
+        terminal = os.open("/dev/tty", os.O_RDONLY)
+    except OSError:
+        fail("no terminal to review in (the article came on standard input); use `factcheck import -`")
+    os.dup2(terminal, 0)
+    os.close(terminal)

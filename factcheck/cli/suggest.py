@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
 import click
 
+from factcheck.cli.articles import SOURCE
 from factcheck.cli.base import fail, main
 from factcheck.evaluate import GoldArticle, evaluate_articles, format_report, load_gold
-from factcheck.ingest import IngestError, load_paths
+from factcheck.ingest import IngestError, Source, load_sources
 from factcheck.models import Article
 from factcheck.segment import segment
 from factcheck.suggest import suggest_article
@@ -41,15 +43,16 @@ def suggested_article(article: Article) -> dict[str, Any]:
 
 
 @main.command("suggest")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("sources", nargs=-1, required=True, type=SOURCE)
 @click.option(
     "--json", "as_json", is_flag=True, help="Print JSON (one object, or a list for several articles)."
 )
-def suggest_command(paths: tuple[Path, ...], as_json: bool) -> None:
-    """Suggest a sourcing tag for every sentence of the given article files (no workspace needed)."""
+def suggest_command(sources: tuple[Source, ...], as_json: bool) -> None:
+    """Suggest a sourcing tag for every sentence of the given articles (files, folders, - or URLs;
+    no workspace needed)."""
     articles: list[Article] = []
     failed = False
-    for loaded in load_paths(paths):
+    for loaded in load_sources(sources, stdin=sys.stdin.buffer):
         if isinstance(loaded, IngestError):
             click.echo(f"factcheck: skipped {one_line(str(loaded))}", err=True)
             failed = True
