@@ -1,0 +1,331 @@
+"""A read-only view of a whole workspace, for exports, statistics and agreement.
+
+It streams one article at a time with every chosen reviewer's records on it, so
+memory stays flat however large the workspace is. Records are handed out as
+stored (typed dicts, not objects): building 300,000 objects would cost more
+than reading the files. Large workspaces are read by worker processes, one
+chunk of articles each, with results returned in order (``map_chunks``).
+
+The article and tag files are read here directly rather than through TinyDB,
+and a tag file's undo history is not parsed: it is half the bytes and none of
+what a whole-workspace reader needs.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypedDict, TypeVar
+
+import orjson
+
+from factcheck.models import Annotation, Article
+from factcheck.store import CorruptFileError, StoreError, Workspace
+
+#: The reviewer name under which adjudicated (final) labels are stored.
+ADJUDICATED = "adjudicated"
+#: Articles per unit of work handed to a worker process.
+CHUNK_ARTICLES = 250
+#: Below this many articles, starting worker processes costs more than it saves.
+PARALLEL_MIN_ARTICLES = 2000
+#: Chunks in flight per worker, which bounds the results waiting to be consumed.
+CHUNKS_AHEAD = 2
+
+_SESSION_FILE = "session.json"
+#: In a tag file the history table follows the annotations table; a quote
+#: character right after a comma cannot occur inside a JSON string.
+_HISTORY_KEY = b',"history":'
+
+T = TypeVar("T")
+
+
+class SentenceRecord(TypedDict):
+    """A sentence as stored: ``text == article.text[start:end]``."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+class AnnotationRecord(TypedDict):
+    """One reviewer's record on one sentence, as stored (the fields of ``Annotation``)."""
+
+    article_id: str
+    index: int
+    start: int
+    end: int
+    sentence_sha: str
+    reviewer: str
+    label: str | None
+    source: str | None
+    note: str | None
+    flag: bool
+    created: str
+    updated: str
+    seconds: float
+    suggested: str | None
+    suggested_confidence: float | None
+    accepted: bool | None
+
+
+ANNOTATION_FIELDS: frozenset[str] = frozenset(Annotation.__dataclass_fields__)
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusArticle:
+    """An article, its sentences, and each reviewer's records on them (by sentence index)."""
+
+    article: Article
+    sentences: list[SentenceRecord]
+    records: dict[str, dict[int, AnnotationRecord]]
+
+    def labels(self, index: int) -> dict[str, str]:
+        """Each reviewer's label on one sentence (reviewers who left it untagged are absent)."""
+        out: dict[str, str] = {}
+        for reviewer, records in self.records.items():
+            record = records.get(index)
+            if record is not None and record["label"] is not None:
+                out[reviewer] = record["label"]
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewerFolder:
+    """Where one reviewer's tag files are, and which articles they cover."""
+
+    name: str
+    path: Path
+    article_ids: frozenset[str]
+
+
+def _read_bytes(path: str | Path) -> bytes | None:
+    """A file's bytes, None when it does not exist (os.read: cheaper than open() per file)."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise CorruptFileError(Path(path), exc.strerror or str(exc)) from None
+    try:
+        chunks = []
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def _loads(path: str | Path, data: bytes) -> object:
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError as exc:
+        reason = "empty file" if not data.strip() else f"invalid JSON: {exc}"
+        raise CorruptFileError(Path(path), reason) from None
+
+
+def read_tag_records(path: str | Path) -> dict[int, AnnotationRecord]:
+    """The annotation records in one tag file, by sentence index (its undo history is skipped)."""
+    data = _read_bytes(path)
+    if data is None:
+        return {}
+    table = None
+    cut = data.rfind(_HISTORY_KEY)
+    if cut > 0:
+        try:
+            head = orjson.loads(data[:cut] + b"}")
+        except orjson.JSONDecodeError:
+            head = None
+        if isinstance(head, dict) and len(head) == 1:
+            table = head.get("annotations")
+    if table is None:
+        whole = _loads(path, data)
+        table = whole.get("annotations", {}) if isinstance(whole, dict) else None
+    if not isinstance(table, dict):
+        raise CorruptFileError(Path(path), "not a TinyDB database")
+    try:
+        return {doc["index"]: _complete(doc) for doc in table.values()}
+    except (KeyError, TypeError, ValueError) as exc:
+        raise CorruptFileError(Path(path), f"malformed record: {exc!r}") from None
+
+
+def _complete(doc: dict) -> AnnotationRecord:
+    """A stored record with exactly the current fields (older or newer records are normalised)."""
+    if doc.keys() == ANNOTATION_FIELDS:
+        return doc  # type: ignore[return-value]
+    return Annotation.from_dict(doc).to_dict()  # type: ignore[return-value]
+
+
+def read_article_file(path: str | Path) -> tuple[Article, list[SentenceRecord]]:
+    """An article's text and its stored sentences, checked against the text."""
+    data = _read_bytes(path)
+    if data is None:
+        raise CorruptFileError(Path(path), "file missing")
+    doc = _loads(path, data)
+    try:
+        fields = doc["article"]["1"]  # type: ignore[index]
+        article = Article(
+            id=fields["id"],
+            title=fields["title"],
+            text=fields["text"],
+            outlet=fields.get("outlet"),
+            url=fields.get("url"),
+            path=fields.get("path"),
+            date=fields.get("date"),
+            author=fields.get("author"),
+        )
+        sentences: list[SentenceRecord] = sorted(doc["sentences"].values(), key=lambda s: s["index"])  # type: ignore[index]
+        text = article.text
+        if any(text[s["start"] : s["end"]] != s["text"] for s in sentences):
+            raise CorruptFileError(Path(path), "sentence offsets do not match the article text")
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise CorruptFileError(Path(path), f"malformed record: {exc!r}") from None
+    return article, sentences
+
+
+def reviewer_folders(workspace: Workspace) -> dict[str, ReviewerFolder]:
+    """Every reviewer with at least one record, by the name stored in their records, sorted."""
+    root = workspace.root / "reviewers"
+    if not root.is_dir():
+        return {}
+    folders: dict[str, ReviewerFolder] = {}
+    for entry in os.scandir(root):
+        if not entry.is_dir():
+            continue
+        ids = sorted(
+            name[: -len(".json")]
+            for name in os.listdir(entry.path)
+            if name.endswith(".json") and name != _SESSION_FILE and not name.startswith(".")
+        )
+        name = _reviewer_name(Path(entry.path), ids)
+        if name is not None:
+            folders[name] = ReviewerFolder(name, Path(entry.path), frozenset(ids))
+    return dict(sorted(folders.items()))
+
+
+def _reviewer_name(folder: Path, article_ids: list[str]) -> str | None:
+    """The display name in the first record found in the folder; None if it holds no record."""
+    for article_id in article_ids:
+        for record in read_tag_records(folder / f"{article_id}.json").values():
+            return record["reviewer"]
+    return None
+
+
+def default_workers() -> int:
+    """Worker processes for a large read: the CPUs this process may use, at most four."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, 4))
+
+
+@dataclass(frozen=True, slots=True)
+class _Reader:
+    """What a worker process needs to read articles: picklable, no open files.
+
+    Paths are plain strings: building pathlib objects for every file costs more than reading it.
+    """
+
+    articles_dir: str
+    folders: tuple[tuple[str, str, frozenset[str]], ...]  # (reviewer, folder, article ids with a file)
+
+    @classmethod
+    def of(cls, workspace: Workspace, folders: Iterable[ReviewerFolder]) -> _Reader:
+        return cls(
+            os.fspath(workspace.root / "articles"),
+            tuple((folder.name, os.fspath(folder.path), folder.article_ids) for folder in folders),
+        )
+
+    def read(self, article_id: str) -> CorpusArticle:
+        article, sentences = read_article_file(f"{self.articles_dir}/{article_id}.json")
+        records = {
+            name: read_tag_records(f"{folder}/{article_id}.json") if article_id in ids else {}
+            for name, folder, ids in self.folders
+        }
+        return CorpusArticle(article, sentences, records)
+
+
+_worker_reader: _Reader | None = None
+
+
+def _start_worker(reader: _Reader) -> None:
+    global _worker_reader
+    _worker_reader = reader
+
+
+def _run_chunk(func: Callable[[Iterator[CorpusArticle]], T], article_ids: list[str]) -> T:
+    assert _worker_reader is not None
+    reader = _worker_reader
+    try:
+        return func(reader.read(article_id) for article_id in article_ids)
+    except StoreError as exc:
+        raise StoreError(str(exc)) from None  # subclasses with other signatures do not unpickle
+
+
+class Corpus:
+    """Articles of a workspace with the chosen reviewers' records, in import order."""
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        *,
+        reviewers: Iterable[str] | None = None,
+        article_ids: Iterable[str] | None = None,
+    ) -> None:
+        self.workspace = workspace
+        folders = reviewer_folders(workspace)
+        if reviewers is None:
+            self.reviewers = list(folders)
+        else:
+            self.reviewers = list(dict.fromkeys(reviewers))
+            for name in self.reviewers:
+                if name not in folders:
+                    known = ", ".join(folders) or "none"
+                    raise StoreError(f"no tags by reviewer {name!r} in {workspace.root} (reviewers: {known})")
+        infos = workspace.articles()
+        if article_ids is not None:
+            wanted = set(article_ids)
+            for article_id in wanted:
+                workspace.info(article_id)  # raises StoreError naming an unknown id
+            infos = [info for info in infos if info.id in wanted]
+        self.article_ids = [info.id for info in infos]
+        self._reader = _Reader.of(workspace, (folders[name] for name in self.reviewers))
+
+    def __len__(self) -> int:
+        return len(self.article_ids)
+
+    def __iter__(self) -> Iterator[CorpusArticle]:
+        return (self._reader.read(article_id) for article_id in self.article_ids)
+
+    def read(self, article_id: str) -> CorpusArticle:
+        """One article with the chosen reviewers' records."""
+        return self._reader.read(article_id)
+
+    def map_chunks(self, func: Callable[[Iterator[CorpusArticle]], T], *, workers: int = 1) -> Iterator[T]:
+        """``func`` applied to consecutive chunks of articles, results in order.
+
+        With ``workers`` > 1 and a large corpus the chunks are read in worker
+        processes (``func`` must then be picklable: a module-level function or a
+        ``functools.partial`` of one); otherwise everything runs here, in one chunk.
+        """
+        if workers <= 1 or len(self.article_ids) < PARALLEL_MIN_ARTICLES:
+            yield func(iter(self))
+            return
+        chunks = [
+            self.article_ids[start : start + CHUNK_ARTICLES]
+            for start in range(0, len(self.article_ids), CHUNK_ARTICLES)
+        ]
+        with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(self._reader,)) as pool:
+            pending: deque[Future[T]] = deque()
+            for chunk in chunks:
+                pending.append(pool.submit(_run_chunk, func, chunk))
+                if len(pending) >= workers * CHUNKS_AHEAD:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
