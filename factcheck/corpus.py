@@ -14,7 +14,7 @@ what a whole-workspace reader needs.
 from __future__ import annotations
 
 import os
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -206,6 +206,29 @@ def reviewer_folders(workspace: Workspace) -> dict[str, ReviewerFolder]:
         if name is not None:
             folders[name] = ReviewerFolder(name, Path(entry.path), frozenset(ids))
     return dict(sorted(folders.items()))
+
+
+def labels_of_others(workspace: Workspace, article_id: str, reviewer: str) -> dict[int, dict[str, str]]:
+    """Every other reviewer's labels on one article: sentence index -> {reviewer: label}."""
+    own = workspace.reviewer_dir(reviewer)
+    labels: dict[int, dict[str, str]] = {}
+    for path in sorted((workspace.root / "reviewers").glob(f"*/{article_id}.json")):
+        if path.parent == own:
+            continue
+        for index, record in read_tag_records(path).items():
+            if record["label"] is not None:
+                labels.setdefault(index, {})[record["reviewer"]] = record["label"]
+    return labels
+
+
+def label_counts(workspace: Workspace, reviewer: str) -> dict[str, Counter[str]]:
+    """One reviewer's labels counted per article (article id -> label -> count)."""
+    counts: dict[str, Counter[str]] = {}
+    for path in workspace.reviewer_dir(reviewer).glob("*.json"):
+        if path.name != _SESSION_FILE and not path.name.startswith("."):
+            records = read_tag_records(path).values()
+            counts[path.stem] = Counter(r["label"] for r in records if r["label"] is not None)
+    return counts
 
 
 def _reviewer_name(folder: Path, article_ids: list[str]) -> str | None:

@@ -6,8 +6,10 @@ changes a tag returns after the change is on disk.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 
+from factcheck.corpus import label_counts, labels_of_others
 from factcheck.models import ANONYMOUS, LABELS, QUOTED, SOURCED, Annotation, Article, Sentence
 from factcheck.store import RECENT_LIMIT, ArticleTags, HistoryEntry, StoreError, Workspace, now_iso
 from factcheck.suggest import Suggestion, suggest_article
@@ -34,6 +36,8 @@ class OpenArticle:
     sentences: list[Sentence]
     tags: ArticleTags
     suggestions: list[Suggestion]
+    #: Other reviewers' labels by sentence (empty in a blind review).
+    others: dict[int, dict[str, str]]
 
     @property
     def id(self) -> str:
@@ -56,9 +60,10 @@ class OpenArticle:
 class ReviewSession:
     """One reviewer working through a workspace. Holds the write lock's side of things."""
 
-    def __init__(self, workspace: Workspace, reviewer: str) -> None:
+    def __init__(self, workspace: Workspace, reviewer: str, *, blind: bool = False) -> None:
         self.workspace = workspace
         self.reviewer = reviewer
+        self.blind = blind
         self.state = workspace.reviewer_state(reviewer)
         self._open: dict[str, OpenArticle] = {}
 
@@ -118,9 +123,21 @@ class ReviewSession:
         if opened is None:
             article, sentences = self.workspace.load_article(article_id)
             tags = self.workspace.tags(self.reviewer, article_id)
-            opened = OpenArticle(article, sentences, tags, suggest_article(article.text, sentences))
+            others = {} if self.blind else labels_of_others(self.workspace, article_id, self.reviewer)
+            opened = OpenArticle(article, sentences, tags, suggest_article(article.text, sentences), others)
             self._open[article_id] = opened
         return opened
+
+    def label_counts(self) -> dict[str, Counter[str]]:
+        """This reviewer's labels per article, as on disk (for the stats panel)."""
+        return label_counts(self.workspace, self.reviewer)
+
+    def set_outlet(self, article_id: str, outlet: str) -> None:
+        """Correct an article's outlet (blank: none); durable on return."""
+        info = self.workspace.set_outlet(article_id, outlet)
+        opened = self._open.get(article_id)
+        if opened is not None:
+            opened.article = replace(opened.article, outlet=info.outlet)
 
     # -- changes -----------------------------------------------------------
     def record(self, opened: OpenArticle, index: int) -> Annotation:

@@ -8,7 +8,7 @@ from textual.widgets import DataTable, Input, Static
 
 from factcheck.ingest import read_file
 from factcheck.models import ANONYMOUS, QUOTED, SKIP, SOURCED, UNATTRIBUTED
-from factcheck.session import ReviewSession
+from factcheck.session import Position, ReviewSession
 from factcheck.store import StoreWriteError, Workspace
 from factcheck.tui.app import FactcheckApp
 from factcheck.tui.review import ReviewScreen
@@ -278,3 +278,68 @@ async def test_the_current_sentence_shows_the_suggestion_and_its_cue_words(sessi
         sentence = opened.sentences[index]
         styled = {(span.start + sentence.start, span.end + sentence.start) for span in content.spans}
         assert (cue.start, cue.end) in styled
+
+
+async def test_others_tags_show_unless_the_review_is_blind(session: ReviewSession) -> None:
+    workspace = session.workspace
+    article_id = first_article(workspace)
+    bob = ReviewSession(Workspace.open(workspace.root), "bob")
+    bob.tag(Position(article_id, 0), QUOTED)
+    async with FactcheckApp(reopen(workspace)).run_test(size=(120, 30)) as pilot:
+        details = str(pilot.app.screen.query_one("#current-details", Static).render())
+        assert "others: bob quoted" in details
+    blind = ReviewSession(Workspace.open(workspace.root), "ann", blind=True)
+    async with FactcheckApp(blind).run_test(size=(120, 30)) as pilot:
+        details = str(pilot.app.screen.query_one("#current-details", Static).render())
+        assert "bob" not in details
+        assert "(blind)" in str(pilot.app.screen.query_one("#article-meta", Static).render())
+
+
+async def test_stats_panel_shows_bars_for_the_article_and_all_articles_and_updates(
+    session: ReviewSession,
+) -> None:
+    workspace = session.workspace
+    other = workspace.articles()[1].id
+    session.tag(Position(other, 0), SKIP)
+    session.tag(Position(other, 1), SOURCED)
+    app = FactcheckApp(session, start_article=first_article(workspace))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("t")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        here = str(pilot.app.screen.query_one("#stats-article", Static).render())
+        everywhere = str(pilot.app.screen.query_one("#stats-all", Static).render())
+        assert "This article · 0 claims" in here
+        assert "All your articles (1) · 1 claims" in everywhere
+        await pilot.press("1", "3")
+        here = str(pilot.app.screen.query_one("#stats-article", Static).render())
+        everywhere = str(pilot.app.screen.query_one("#stats-all", Static).render())
+        assert "This article · 2 claims" in here and "sourced         1  50%" in here
+        assert "All your articles (2) · 3 claims" in everywhere and "sourced         2  67%" in everywhere
+
+
+async def test_the_outlet_can_be_corrected_from_the_review_screen(session: ReviewSession) -> None:
+    workspace = session.workspace
+    article_id = first_article(workspace)
+    async with FactcheckApp(session).run_test(size=(80, 24)) as pilot:
+        await pilot.press("O")
+        pilot.app.screen.query_one(Input).value = "Riverton [Ledger]"
+        await pilot.press("enter")
+        assert "Riverton [Ledger]" in str(pilot.app.screen.query_one("#article-meta", Static).render())
+    assert Workspace.open(workspace.root).info(article_id).outlet == "Riverton [Ledger]"
+
+
+async def test_orphaned_tags_of_an_edited_article_are_shown(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text("Story\n\nThe mayor resigned on Monday. The council met later.", encoding="utf-8")
+    workspace = make_workspace(tmp_path / "ws", [path])
+    old_id = workspace.articles()[0].id
+    ReviewSession(workspace, "ann").tag(Position(old_id, 1), UNATTRIBUTED)
+    path.write_text("Story\n\nThe mayor stayed on. The council met later.", encoding="utf-8")
+    (result,) = Workspace.open(workspace.root).add_articles(read_file(path).articles, replace_edited=True)
+    assert result.replaced is not None and result.replaced.id == old_id
+    async with FactcheckApp(reopen(workspace)).run_test(size=(100, 30)) as pilot:
+        assert "1 orphaned tags (v)" in str(pilot.app.screen.query_one("#article-meta", Static).render())
+        await pilot.press("v")
+        shown = "\n".join(str(s.render()) for s in pilot.app.screen.query(Static))
+        assert "The mayor resigned on Monday." in shown and "unattributed (ann)" in shown

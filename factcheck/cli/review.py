@@ -32,14 +32,17 @@ def sample_paths() -> list[Path]:
     show_default=True,
     help="Confidence at or above which `A` accepts suggestions (also FACTCHECK_ACCEPT_THRESHOLD).",
 )
+@click.option("--blind", is_flag=True, help="Hide other reviewers' tags (for independent double review).")
 @workspace_option
 @reviewer_option
-def review_command(paths: tuple[Source, ...], accept_threshold: float, db: Path, reviewer: str) -> None:
+def review_command(
+    paths: tuple[Source, ...], accept_threshold: float, blind: bool, db: Path, reviewer: str
+) -> None:
     """Open the review UI. With PATHs (files, folders, - or URLs, as for import), import
     them first and start on the first one; with none, resume where you left off (an
     empty workspace gets the bundled samples)."""
     workspace = Workspace.open(db, create=True)
-    session = ReviewSession(workspace, reviewer)
+    session = ReviewSession(workspace, reviewer, blind=blind)
     # Read what the session will start on before taking the lock, so that a
     # corrupt file is reported with nothing in the workspace written.
     session.check_readable()

@@ -12,6 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from factcheck.codebook import DEFINITIONS, RULE
+from factcheck.reimport import Orphan
+from factcheck.textsafe import one_line
 from factcheck.tui.widgets import LABEL_MARKS, literal
 
 
@@ -45,6 +47,38 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(Content(f"{LABEL_MARKS[label]}  {label}"), classes=f"help-label label-{label}")
                 yield Static(Content(definition), classes="help-definition")
             yield Static(Content("Esc or ? closes this help."), classes="help-footer")
+
+
+class OrphansScreen(ModalScreen[None]):
+    """Tags whose sentence an edit of the article removed: kept, never moved to another sentence."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,v,q", "dismiss", "close")]
+
+    def __init__(self, orphans: list[Orphan]) -> None:
+        super().__init__()
+        self.orphans = orphans
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help"):
+            yield Static(Content(f"Orphaned tags ({len(self.orphans)})"), classes="help-heading")
+            yield Static(
+                Content(
+                    "Their sentence is gone from this version of the article. They are kept as they were."
+                )
+            )
+            for orphan in self.orphans:
+                record = orphan.annotation
+                label = record.label or "untagged"
+                details = "".join(
+                    f" · {name}: {one_line(value, 60)}"
+                    for name, value in (("source", record.source), ("note", record.note))
+                    if value
+                )
+                yield Static(
+                    literal(f"{label} ({record.reviewer}){details}"), classes=f"help-label label-{label}"
+                )
+                yield Static(literal(orphan.sentence), classes="help-definition")
+            yield Static(Content("Esc closes."), classes="help-footer")
 
 
 class TextPrompt(ModalScreen[str | None]):

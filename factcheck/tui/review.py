@@ -19,9 +19,9 @@ from factcheck.models import ANONYMOUS, QUOTED, SKIP, SOURCED, UNATTRIBUTED, Ann
 from factcheck.session import DEFAULT_ACCEPT_THRESHOLD, OpenArticle, Position, ReviewSession
 from factcheck.store import StoreError
 from factcheck.textsafe import one_line
-from factcheck.tui.dialogs import HelpScreen, TextPrompt
+from factcheck.tui.dialogs import HelpScreen, OrphansScreen, TextPrompt
 from factcheck.tui.library import LibraryScreen
-from factcheck.tui.widgets import LABEL_MARKS, SentenceRow, highlighted, label_class, literal
+from factcheck.tui.widgets import LABEL_MARKS, SentenceRow, StatsPanel, highlighted, label_class, literal
 
 #: Time on one sentence beyond this counts as this (the reviewer walked away).
 MAX_SECONDS_PER_SENTENCE = 600.0
@@ -66,6 +66,15 @@ class ReviewScreen(Screen[None]):
         Binding("m", "edit_note", "note", show=False, tooltip="add or edit a note"),
         Binding("f", "toggle_flag", "flag", show=False, tooltip="flag for follow-up (toggle)"),
         Binding("l", "library", "library", show=False, tooltip="all articles, with progress"),
+        Binding(
+            "t",
+            "toggle_stats",
+            "stats",
+            show=False,
+            tooltip="sourcing statistics: this article and all yours",
+        ),
+        Binding("v", "orphans", "orphans", show=False, tooltip="tags orphaned by an edit of this article"),
+        Binding("O", "edit_outlet", "outlet", show=False, tooltip="correct the article's outlet"),
         Binding("question_mark", "help", "help", key_display="?", tooltip="keys and the codebook"),
     ]
 
@@ -95,6 +104,7 @@ class ReviewScreen(Screen[None]):
                 yield Static(id="current-suggestion")
                 yield Static(id="current-text")
                 yield Static(id="current-details")
+            yield StatsPanel(id="stats")
         yield Footer(compact=True, show_command_palette=False)
 
     async def on_mount(self) -> None:
@@ -146,6 +156,10 @@ class ReviewScreen(Screen[None]):
             f"{self.opened.article.display_source} · sentence {self.index + 1}/{total} · "
             f"tagged {tagged} ({percent}%) · {self.session.reviewer}"
         )
+        if self.session.blind:
+            meta += " (blind)"
+        if self.opened.tags.orphans:
+            meta += f" · {len(self.opened.tags.orphans)} orphaned tags (v)"
         self.query_one("#article-meta", Static).update(literal(meta))
         record = self.opened.tags.get(self.index)
         self._show_status(record)
@@ -181,7 +195,13 @@ class ReviewScreen(Screen[None]):
             parts.append(f"note: {one_line(record.note)}")
         if record and record.flag:
             parts.append("⚑ flagged for follow-up")
+        others = self.opened.others.get(self.index)
+        if others:
+            parts.append(
+                "others: " + ", ".join(f"{one_line(name, 20)} {label}" for name, label in others.items())
+            )
         self.query_one("#current-details", Static).update(literal("   ".join(parts)))
+        self.query_one(StatsPanel).show_article(self.opened)
 
     @property
     def position(self) -> Position:
@@ -303,6 +323,34 @@ class ReviewScreen(Screen[None]):
         except StoreError as error:
             self._save_failed(error)
         self._saved(self.index)
+
+    def action_toggle_stats(self) -> None:
+        panel = self.query_one(StatsPanel)
+        panel.display = not panel.display
+        if panel.display:
+            panel.load(self.session, self.opened)
+
+    def action_orphans(self) -> None:
+        orphans = self.opened.tags.orphans
+        if not orphans:
+            self.notify("No orphaned tags on this article.")
+            return
+        self.app.push_screen(OrphansScreen(orphans))
+
+    def action_edit_outlet(self) -> None:
+        self.app.push_screen(
+            TextPrompt("Outlet of this article (empty for none)", self.opened.article.outlet or ""),
+            self._set_outlet,
+        )
+
+    def _set_outlet(self, value: str | None) -> None:
+        if value is None:
+            return
+        try:
+            self.session.set_outlet(self.opened.id, value)
+        except StoreError as error:
+            self._save_failed(error)
+        self._refresh_panel()
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self.BINDINGS))

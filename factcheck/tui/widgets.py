@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from typing import Any
+
+from textual import work
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
-from factcheck.models import ANONYMOUS, QUOTED, SKIP, SOURCED, UNATTRIBUTED, Annotation, Sentence
+from factcheck.models import (
+    ANONYMOUS,
+    CLAIM_LABELS,
+    LABELS,
+    QUOTED,
+    SKIP,
+    SOURCED,
+    UNATTRIBUTED,
+    Annotation,
+    Sentence,
+)
+from factcheck.session import OpenArticle, ReviewSession
 from factcheck.suggest import Suggestion
 from factcheck.textsafe import printable
 
@@ -45,6 +60,81 @@ def highlighted(sentence: Sentence, suggestion: Suggestion) -> Content:
         if start < end:
             content = content.stylize(style, start, end)
     return content
+
+
+#: Bar colour of each label in the stats panel.
+LABEL_COLOURS: dict[str, str] = {
+    SOURCED: "$success",
+    ANONYMOUS: "$warning",
+    QUOTED: "$primary",
+    UNATTRIBUTED: "$error",
+    SKIP: "$text-muted",
+}
+BAR_WIDTH = 14
+
+
+def label_bars(title: str, counts: Counter[str]) -> Content:
+    """Counts per label as coloured bars, with each label's share of the claims (skip excluded)."""
+    claims = sum(counts[label] for label in CLAIM_LABELS)
+    widest = max((counts[label] for label in LABELS), default=0) or 1
+    lines = [Content(f"{title} · {claims} claims").stylize("bold")]
+    for label in LABELS:
+        count = counts[label]
+        bar = "█" * round(BAR_WIDTH * count / widest)
+        share = f"{100 * count / claims:>3.0f}%" if claims and label != SKIP else "    "
+        name = "anonymous" if label == ANONYMOUS else label
+        line = Content(f"{name:<12} {count:>4} {share} ") + Content(bar).stylize(LABEL_COLOURS[label])
+        lines.append(line)
+    return Content("\n").join(lines)
+
+
+class StatsPanel(Vertical):
+    """Sourcing counts for the current article and for all of the reviewer's articles, kept live."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._by_article: dict[str, Counter[str]] | None = None
+        self._opened: OpenArticle | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="stats-article")
+        yield Static(id="stats-all")
+
+    def load(self, session: ReviewSession, opened: OpenArticle) -> None:
+        """Read every tag file of the reviewer once, off the UI thread; then stay live."""
+        self._opened = opened
+        self.show_article(opened)
+        if self._by_article is None:
+            self._count(session)
+
+    @work(thread=True, exclusive=True)
+    def _count(self, session: ReviewSession) -> None:
+        counts = session.label_counts()
+        self.app.call_from_thread(self._counted, counts)
+
+    def _counted(self, counts: dict[str, Counter[str]]) -> None:
+        self._by_article = counts
+        if self._opened is not None:
+            self.show_article(self._opened)
+
+    def show_article(self, opened: OpenArticle) -> None:
+        """Redraw for the current article (its counts from memory, the rest from the last read)."""
+        self._opened = opened
+        if not self.display:
+            return
+        here = Counter(r.label for r in opened.tags.records.values() if r.label is not None)
+        self.query_one("#stats-article", Static).update(label_bars("This article", here))
+        if self._by_article is None:
+            self.query_one("#stats-all", Static).update(Content("\nAll your articles: counting…"))
+            return
+        everywhere = sum((c for a, c in self._by_article.items() if a != opened.id), Counter()) + here
+        articles = len(
+            {a for a, c in self._by_article.items() if a != opened.id and c}
+            | ({opened.id} if here else set())
+        )
+        self.query_one("#stats-all", Static).update(
+            Content("\n") + label_bars(f"All your articles ({articles})", everywhere)
+        )
 
 
 def label_class(label: str | None) -> str:
