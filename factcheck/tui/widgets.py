@@ -70,7 +70,7 @@ LABEL_COLOURS: dict[str, str] = {
     UNATTRIBUTED: "$error",
     SKIP: "$text-muted",
 }
-BAR_WIDTH = 14
+BAR_WIDTH = 12
 
 
 def label_bars(title: str, counts: Counter[str]) -> Content:
