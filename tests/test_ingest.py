@@ -111,3 +111,14 @@ def test_review_of_only_bad_files_is_one_line_and_opens_nothing(tmp_path: Path) 
     assert result.exit_code == 1
     assert "photo.jpg: binary file" in result.stderr
     assert "none of the given files could be imported" in result.stderr
+
+
+def test_an_unwritable_output_file_is_one_clear_line(tmp_path: Path) -> None:
+    workspace = tmp_path / "ws"
+    write(tmp_path, "a.txt", b"Title\n\nOne sentence.")
+    CliRunner().invoke(main, ["import", "--db", str(workspace), str(tmp_path / "a.txt")])
+    target = tmp_path / "missing" / "out.json"
+    result = CliRunner().invoke(main, ["export", "--db", str(workspace), "-o", str(target)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("factcheck: error: ") and result.stderr.count("\n") == 1
+    assert "No such file or directory" in result.stderr

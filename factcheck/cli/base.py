@@ -26,6 +26,9 @@ class FactcheckGroup(click.Group):
             return super().invoke(ctx)
         except (StoreError, IngestError) as exc:
             fail(str(exc))
+        except OSError as exc:  # a file the user named cannot be read or written
+            where = f"{exc.filename}: " if exc.filename else ""
+            fail(f"{where}{exc.strerror or exc}")
         except KeyboardInterrupt:
             fail("interrupted")
 
