@@ -307,6 +307,7 @@ class _Rules:
     spokesperson_starts: frozenset[str]  # first words of the phrases ("press" of "press secretary")
     documents: frozenset[str]
     document_noun: re.Pattern[str]  # finds a document noun in lower-case text
+    own_document: re.Pattern[str]  # "in its October outlook": the subject's own document, after the verb
     institutions: frozenset[str]
     institution_heads: frozenset[str]
     bare_institutions: frozenset[str]
@@ -336,6 +337,9 @@ class _Rules:
     auxiliaries: frozenset[str]
     clause_stops: frozenset[str]
     clause_openers: frozenset[str]
+    subordinate: re.Pattern[str]  # a subordinating conjunction a few words before a subject
+    subordinators: tuple[str, ...]
+    saying_verbs: frozenset[str]  # "said", "told": a subject read backwards stops there
     leading_conjunctions: frozenset[str]
     adverbs_before_verb: frozenset[str]
     name_joiners: frozenset[str]
@@ -464,6 +468,10 @@ def _rules(extra_dir: str | None = None) -> _Rules:
         ),
         documents=frozenset(sources["document_nouns"]),
         document_noun=re.compile(rf"\b{_trie_pattern(w.lower() for w in sources['document_nouns'])}\b"),
+        own_document=re.compile(
+            r"\b(?:in|on)\s+(?:its|their|his|her)\s+(?:[\w'’-]+\s+){0,3}?"
+            rf"{_trie_pattern(w.lower() for w in sources['document_nouns'])}\b"
+        ),
         institutions=frozenset(word.lower() for word in sources["institution_nouns"]),
         institution_heads=frozenset(
             word.lower().split()[-1]
@@ -500,6 +508,13 @@ def _rules(extra_dir: str | None = None) -> _Rules:
         auxiliaries=frozenset(grammar["auxiliaries"]),
         clause_stops=frozenset(grammar["clause_stops"]),
         clause_openers=frozenset(grammar["clause_openers"]),
+        subordinators=tuple(grammar["subordinators"]),
+        saying_verbs=frozenset(
+            verb for verb in attribution["speech_verbs"] + attribution["complement_verbs"] if " " not in verb
+        ),
+        subordinate=re.compile(
+            rf"(?i:{_phrase_pattern(grammar['subordinators'])})\s+(?:[\w'’.$%-]+\s+){{0,5}}$"
+        ),
         leading_conjunctions=frozenset(grammar["leading_conjunctions"]),
         adverbs_before_verb=frozenset(grammar["adverbs_before_verb"]),
         name_joiners=frozenset(grammar["name_joiners"]),
@@ -540,6 +555,13 @@ _TOLD_CLAUSE = re.compile(
     r"\s+(?:(?!about\b|of\b|to\b)[\w.'’-]+\s+){1,5}(?!about\b|of\b|to\b)[\w'’-]+\s+"
     r"(?:is|are|was|were|had|has|have|would|will|could|did|do|does|should|might|can|may)\b"
 )
+_RELATIVE_OPEN = re.compile(r",\s*(?:which|who|whose)\b[^,;:]*$")  # ", which tracks outages based on ..."
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.){2,}$")  # "p.m.", "U.S.": may end a sentence or not
+_RELATIVE_AFTER_SUBJECT = re.compile(r",\s*(?:who|whose|which)\b")
+_CLOSING_TAG = re.compile(
+    r"(?:\s+[\w.'’&-]+){1,6}[.!?]?[”\"’]?\s*$"
+)  # "..., an official told local station KTLA."
+_BENCHMARK = re.compile(r"\b(?:than|as)\s+$", re.IGNORECASE)  # "than analysts expected"
 _OBJECT = re.compile(r"\s+(?:a|an|the|its|his|her|their|this|these|that|new|\$|\d)", re.IGNORECASE)
 _PHRASE_END = re.compile(
     r"[,;:!?“”\"()—–]|(?<![A-Z])\.(?=\s|$)|\.$|\s(?:that|who|which|when|on\s+[A-Z][a-z]+day)\b"
@@ -730,7 +752,9 @@ def _classify(
         return _Guess("report_anaphor", phrase, span_start, span_end, 0.88, document=True)
     if rules.outlet_anaphor.match(phrase):
         return _Guess("outlet_anaphor", phrase, span_start, span_end, 0.9)
-    group = next((t for t in core if t.norm in rules.group_nouns), None)
+    group = next(
+        (t for i, t in enumerate(core) if t.norm in rules.group_nouns and _heads_group(core, i, rules)), None
+    )
     named_after = [*core, *extra]  # "an official, Jane Doe," names the official after all
     if group is not None and not any(
         named_after[i].start > group.end and not _is_organisation(named_after[i:j], rules)
@@ -790,7 +814,25 @@ def _classify(
         return _Guess("anonymous", phrase, span_start, span_end, 0.6)
     if 1 < len(core) <= 3 and determiner == "the":  # "the woman"
         return _Guess("role", phrase, span_start, span_end, 0.6)
+    if extra:  # "Her doctor, Jane Doe, said": the apposition names who speaks
+        people = [
+            run for run in _name_runs(extra, rules) if not _is_organisation(extra[run[0] : run[1]], rules)
+        ]
+        if people and people[0][1] - people[0][0] >= 2:
+            return _named(extra[people[0][0] : people[0][1]], rules)
     return None
+
+
+def _heads_group(core: Sequence[_Token], index: int, rules: _Rules) -> bool:
+    """False when the group noun only modifies a body or document: "the workers' union", "official
+    figures" (but "the officials' report" is still theirs)."""
+    head = core[-1]
+    if index == len(core) - 1 or head.norm in rules.group_nouns:
+        return True
+    if head.norm in rules.unnamed_bodies or head.norm in rules.institution_heads:
+        return False
+    possessive = core[index].text.endswith(("'s", "’s", "'", "’"))
+    return possessive or head.norm not in rules.documents
 
 
 def _document_author(text: str, tokens: Sequence[_Token], core_length: int, rules: _Rules) -> _Guess | None:
@@ -909,6 +951,8 @@ def _classify_quotes(text: str, spans: Sequence[tuple[int, int]], rules: _Rules)
         sentence_like = bool(_SENTENCE_LIKE.search(inner))
         title = len(words) <= 8 and _is_title(words, rules) and not sentence_like
         is_label = bool(words) and ((introduced and len(words) <= 6) or title)
+        if is_label and not introduced and _whole_sentence(text, _Quote(start, end, len(words), True)):
+            is_label = text[start:end].strip('“”"‘’«»„ ')[-1:] not in _TERMINAL_MARKS  # '"Everything."'
         quotes.append(_Quote(start, end, len(words), is_label or not words))
     return quotes
 
@@ -932,18 +976,27 @@ def _inside(spans: Iterable[tuple[int, ...]], at: int) -> bool:
 
 
 def _find_attributions(
-    text: str, quote_spans: Sequence[tuple[int, int]], rules: _Rules
+    text: str,
+    quote_spans: Sequence[tuple[int, int]],
+    rules: _Rules,
+    quotations: Sequence[tuple[int, int]] | None = None,
 ) -> list[_Attribution]:
+    """The attributions of a sentence; ``quotations`` are the quote spans that quote someone's words
+    (not names or labels), which a framing verb ("called the plan "a disaster"") needs (default: all)."""
     found: list[_Attribution] = []
+    framed = quote_spans if quotations is None else quotations
     hits = _lexicon_hits(text, rules)
     for verb_start, verb_end, form in hits.attribution:
         if form == "participle" and text[:verb_start].rstrip()[-1:] not in (",", "—", "–"):
             continue
-        if form == "document" and not rules.document_noun.search(
-            hits.lowered, max(0, verb_start - _SUBJECT_WIDTH), verb_start
+        if form == "document" and not (
+            rules.document_noun.search(hits.lowered, max(0, verb_start - _SUBJECT_WIDTH), verb_start)
+            or rules.own_document.search(hits.lowered, verb_end)
         ):
-            continue  # "shows", "found" attribute only after a document or data set
+            continue  # "shows", "found" attribute only after a document or data set, or with "in its report"
         if _inside(quote_spans, verb_start) or _inside(hits.false_attribution, verb_start):
+            continue
+        if form == "framing" and not _frames_quotation(text, verb_end, framed):
             continue
         attribution = _read_attribution(text, form, verb_start, verb_end, quote_spans, rules)
         if attribution is not None:
@@ -962,7 +1015,8 @@ def _read_attribution(
     """Check that a verb or phrase really attributes, and find who it attributes to."""
     if form == "phrase":
         end = _phrase_end(text, verb_end)
-        return _Attribution(form, verb_start, verb_end, _classify(text, verb_end, end, rules))
+        relative = bool(_RELATIVE_OPEN.search(text, max(0, verb_start - _SUBJECT_WIDTH), verb_start))
+        return _Attribution(form, verb_start, verb_end, _classify(text, verb_end, end, rules), relative)
     if form == "participle":
         return _Attribution(form, verb_start, verb_end, _main_subject(text, verb_start, rules))
     if form == "framing" and not _frames_quotation(text, verb_end, quote_spans):
@@ -982,25 +1036,88 @@ def _read_attribution(
         inverted = _inverted_subject(text, verb_end, rules)
         if inverted is not None:
             return _Attribution(form, verb_start, verb_end, inverted)
-    guess, relative = _subject_before(text, verb_start, quote_spans, rules)
+    conjoined = form in {"speech", "speechact", "complement"}  # "... and said", "... but urged"
+    guess, relative = _subject_before(text, verb_start, quote_spans, rules, conjoined=conjoined)
+    if (
+        guess is not None
+        and guess.start
+        and _has_hint(
+            _lexicon_hits(text, rules).lowered[max(0, guess.start - 60) : guess.start], rules.subordinators
+        )
+        and rules.subordinate.search(text, max(0, guess.start - 60), guess.start)
+    ):
+        relative = True  # "shares fell after the company said ...": the writer's claim mentions a statement
     if guess is None and not relative and before.endswith((",", "—", "–")):
         guess = _inverted_subject(text, verb_end, rules)
+        first_comma = text.find(",")
+        if (
+            guess is None
+            and 0 < first_comma < verb_start
+            and _RELATIVE_AFTER_SUBJECT.match(text, first_comma)
+        ):
+            guess = _main_subject(text, first_comma, rules)  # "A former employee, who spoke on ..., said"
     if form == "document" and (guess is None or not guess.document):
-        return None
+        own = rules.own_document.search(_lexicon_hits(text, rules).lowered, verb_end)
+        if guess is None or own is None or guess.kind not in {"named", "institution", "spokesperson"}:
+            return None  # "the agency put the odds at one in five in its outlook": the agency's document
     if (
         form == "complement"
         and guess is not None
         and guess.kind == "anonymous"
         and not rules.press.match(text, verb_end)
+        and not (
+            text[: min(guess.start, verb_start)].rstrip().endswith(",") and _CLOSING_TAG.match(text, verb_end)
+        )
     ):
         return None  # "officials told China about ...": unnamed actors in the story, not sources of the press
     if form == "belief" and (
-        guess is None or guess.kind not in {"named", "anonymous", "pronoun", "role"} or guess.certainty < 0.8
+        guess is None
+        or guess.kind not in {"named", "anonymous", "pronoun", "role", "institution", "spokesperson"}
+        or guess.certainty < 0.8
+        or _BENCHMARK.search(text, max(0, guess.start - 12), guess.start)
     ):
-        return None
+        return None  # "than analysts had expected": a yardstick the writer uses, not a source
     if guess is None and not relative:
         return None
     return _Attribution(form, verb_start, verb_end, guess, relative=relative)
+
+
+def _whole_sentence(text: str, quote: _Quote) -> bool:
+    """True when the quotation is the whole sentence: '"Not once."' is someone's words, not a label."""
+    return quote.start <= len(text) - len(text.lstrip()) and len(text[quote.end :].strip(" .,!?")) == 0
+
+
+def _attribution_span(attribution: _Attribution) -> tuple[int, int]:
+    """Where an attribution's verb and its subject lie in the sentence."""
+    guess = attribution.guess
+    if guess is None:
+        return attribution.verb_start, attribution.verb_end
+    return min(attribution.verb_start, guess.start), max(attribution.verb_end, guess.end)
+
+
+_TAIL = re.compile(r"[\s.!?”\"’')\]]*$")
+
+
+def _framing_attribution(
+    text: str,
+    named: Sequence[tuple[_Attribution, _Mention | None]],
+    anonymous: Sequence[tuple[_Attribution, _Mention | None]],
+) -> tuple[_Attribution, _Mention | None] | None:
+    """A named attribution that reports the anonymous ones: "The paper said officials told ...", or
+    a tag that closes the sentence after them: "Witnesses told officers ..., the report says."."""
+    if any(a.form in {"phrase", "participle"} for a, _ in anonymous):
+        return None  # "..., citing Ukrainian officials", "according to officials quoted by X": theirs
+    first_anonymous = min(_attribution_span(a)[0] for a, _ in anonymous)
+    last_anonymous = max(_attribution_span(a)[1] for a, _ in anonymous)
+    for attribution, mention in named:
+        if attribution.form not in {"speech", "complement", "phrase", "object", "document"}:
+            continue
+        start, end = _attribution_span(attribution)
+        if end <= first_anonymous and attribution.verb_end <= first_anonymous:
+            return attribution, mention
+        if start >= last_anonymous and text[:start].rstrip().endswith(",") and _TAIL.match(text, end):
+            return attribution, mention
+    return None
 
 
 def _frames_quotation(text: str, verb_end: int, quote_spans: Sequence[tuple[int, int]]) -> bool:
@@ -1042,7 +1159,12 @@ def _inverted_subject(text: str, verb_end: int, rules: _Rules) -> _Guess | None:
 
 
 def _subject_before(
-    text: str, verb_start: int, quote_spans: Sequence[tuple[int, int]], rules: _Rules
+    text: str,
+    verb_start: int,
+    quote_spans: Sequence[tuple[int, int]],
+    rules: _Rules,
+    *,
+    conjoined: bool = False,
 ) -> tuple[_Guess | None, bool]:
     """The subject of a verb, read backwards from it; True as well when the verb is in a relative clause."""
     left = _window_start(text, 0, verb_start, _SUBJECT_WIDTH)
@@ -1058,11 +1180,20 @@ def _subject_before(
         return None, False
     if tokens[-1].norm in {"who", "which"}:
         return None, True
+    if (
+        conjoined and tokens[-1].norm in {"and", "but"} and len(tokens) > 1
+    ):  # "X welcomed it but urged caution"
+        return _main_subject(text, tokens[-1].start, rules), False
     if "," in text[tokens[-1].end : verb_start]:
         return _appositive_subject(text, left, tokens[-1].end, rules), False
     last = tokens[-1]
-    if last.norm in rules.prepositions or last.norm in rules.determiners or last.text[0].isdigit():
-        return None, False  # "in 18 states": the word is a noun here, not a verb
+    if (
+        last.norm in rules.prepositions
+        or last.norm in rules.determiners
+        or last.text[0].isdigit()
+        or last.text.endswith(("'s", "’s", "'", "’"))
+    ):
+        return None, False  # "in 18 states", "the company's claim": the word is a noun here, not a verb
     walk_start = len(tokens)
     for index in range(len(tokens) - 1, max(-1, len(tokens) - 11), -1):
         token = tokens[index]
@@ -1076,7 +1207,7 @@ def _subject_before(
             and tokens[index - 1].capitalised
             and tokens[index + 1].capitalised
         )
-        if token.norm in rules.clause_stops and not joins_names:
+        if (token.norm in rules.clause_stops and not joins_names) or token.norm in rules.saying_verbs:
             break
         walk_start = index
     if walk_start >= len(tokens):
@@ -1136,16 +1267,8 @@ class _SkipHit:
     author: tuple[int, int] | None = None  # who wrote the embedded post this line signs
 
 
-def _skip_hit(
-    text: str,
-    article: str,
-    rules: _Rules,
-    *,
-    alone_on_line: bool,
-    alone_in_paragraph: bool,
-    has_quotation: bool,
-) -> _SkipHit | None:
-    """Bylines, credits, promos, notices, subheads, pull quotes and questions to the reader."""
+def _line_pattern_hit(text: str, rules: _Rules) -> _SkipHit | None:
+    """Bylines, credits, promos and notices: lines the skip lexicon's patterns recognise."""
     match = rules.anchored_skip_lines.match(text) or (
         _has_hint(_lexicon_hits(text, rules).lowered, rules.floating_hints)
         and rules.floating_skip_lines.search(text)
@@ -1160,6 +1283,19 @@ def _skip_hit(
                 match.span("author") if match.re.groupindex.get("author") and match.group("author") else None
             )
             return _SkipHit(0.97, f"{kind.replace('_', ' ')} line", match.span(), author)
+    return None
+
+
+def _skip_hit(
+    text: str,
+    article: str,
+    rules: _Rules,
+    *,
+    alone_on_line: bool,
+    alone_in_paragraph: bool,
+    has_quotation: bool,
+) -> _SkipHit | None:
+    """Subheads, pull quotes and questions to the reader (line patterns are tried first, apart)."""
     stripped = text.rstrip()
     ends_sentence = stripped.rstrip(_CLOSING_MARKS)[-1:] in _TERMINAL_MARKS
     if alone_on_line and not ends_sentence and not stripped.endswith(":"):
@@ -1353,8 +1489,16 @@ class _ArticleReader:
         body_from = dateline.end() if dateline else 0
         opened_inside = self.quote_open and previous is not None and previous.paragraph == sentence.paragraph
         spans, self.quote_open = _quote_spans(text, opened_inside)
+        if not is_title:  # a byline, credit or promo needs no reading of quotations and attributions
+            line_hit = _line_pattern_hit(text, rules)
+            if line_hit is not None:
+                self.block = None
+                return self._skip_draft(sentence, text, line_hit)
         quotes = _classify_quotes(text, spans, rules)
-        attributions = [a for a in _find_attributions(text, spans, rules) if a.verb_start >= body_from]
+        quoting = [(q.start, q.end) for q in quotes if not q.is_label]
+        attributions = [
+            a for a in _find_attributions(text, spans, rules, quoting) if a.verb_start >= body_from
+        ]
         live = [a for a in attributions if not a.relative and a.guess is not None]
         real_quotes = [q for q in quotes if not q.is_label]
         block_state = self._block_for(sentence, text, live)
@@ -1439,6 +1583,9 @@ class _ArticleReader:
         )
         if hit is None:
             return None
+        return self._skip_draft(sentence, text, hit)
+
+    def _skip_draft(self, sentence: Sentence, text: str, hit: _SkipHit) -> _Draft:
         if hit.author is not None:
             self._quote_signed_post(sentence, text[slice(*hit.author)], hit.author)
         cues = []
@@ -1505,11 +1652,35 @@ class _ArticleReader:
         )
         says = [a for a, _ in claims if a.form != "document"]
         tag = self._speaker_tag(sentence, text, real_quotes, says, previous, previous_draft)
+        if (
+            previous is not None
+            and previous_draft is not None
+            and previous_draft.label != SKIP
+            and previous.paragraph == sentence.paragraph
+            and not real_quotes
+            and not live
+            and len(text) < 40
+            and _ABBREVIATION_END.search(previous.text[-12:])
+            and len(_WRITTEN_WORDS.findall(text)) <= 3
+        ):  # "... by 6:40 p.m." + "Eastern time.": one sentence the segmenter split after an abbreviation
+            reason = "fragment of the sentence before, split after an abbreviation"
+            confidence = min(previous_draft.confidence, 0.75)
+            return _Draft(previous_draft.label, confidence, reason, [], previous_draft.source)
 
-        # 1. quoted
-        long_quotes = [q for q in real_quotes if q.words >= 3]
-        if real_quotes and (long_quotes or says or block_state or opened_inside):
-            source = speaker or self._quote_source(sentence, text, real_quotes, block_state)
+        # 1. quoted (a short quotation counts when someone, or a document, is credited with it)
+        long_quotes = [q for q in real_quotes if q.words >= 3 or _whole_sentence(text, q)]
+        if real_quotes and (
+            long_quotes
+            or claims
+            or any(a.guess is not None for a in reading.attributions)  # "..., though he said it was "soft.""
+            or block_state
+            or opened_inside
+        ):
+            source = (
+                speaker
+                or next((m for _, m in claims if m is not None), None)
+                or self._quote_source(sentence, text, real_quotes, block_state)
+            )
             if long_quotes and says:
                 confidence, reason = 0.97, "quotation with its speaker"
             elif long_quotes:
@@ -1548,7 +1719,17 @@ class _ArticleReader:
         named = [(a, m) for a, m in claims if m is not None and (not m.anonymous or a.form == "nocomment")]
         if anon_cues:
             source = anonymous[0][1] if anonymous else self._anonymous_subject(sentence, text)
-            return _Draft(ANONYMOUS, 0.95, "anonymity marker", cues + anon_cues, source)
+            if claims or reading.attributions:
+                return _Draft(ANONYMOUS, 0.95, "anonymity marker", cues + anon_cues, source)
+            # "One supplier, who asked not to be identified, donated ...": no one is quoted as saying it
+            reason = "anonymity marker, but no verb of saying"
+            return _Draft(ANONYMOUS, 0.8, reason, cues + anon_cues, source)
+        outer = _framing_attribution(text, named, anonymous) if anonymous and named else None
+        if outer is not None:  # "X said officials ...", "Witnesses told police ..., the report says."
+            attribution, mention = outer
+            confidence = min(0.85, self._sourced_confidence(attribution)[0])
+            reason = "a named source reports what unnamed people said"
+            return _Draft(SOURCED, confidence, reason, cues, mention)
         if anonymous:
             attribution, source = anonymous[0]
             guess = attribution.guess
@@ -1574,6 +1755,9 @@ class _ArticleReader:
             confidence, reason = self._sourced_confidence(attribution)
             if weak_cues:
                 confidence -= 0.1
+            doubt = self._sentence_case_name(sentence, attribution.guess)
+            if doubt is not None:
+                confidence, reason = min(confidence, doubt), "a capitalised first word taken as a name"
             return _Draft(SOURCED, confidence, reason, cues, mention)
         if any(a.form in {"speech", "complement", "nocomment"} and a.guess is not None for a in live):
             return _Draft(SOURCED, 0.6, "attributed to a source the text does not resolve", cues, None)
@@ -1583,6 +1767,22 @@ class _ArticleReader:
             text, reading.quotes, reading.attributions, sentence
         )
         return _Draft(UNATTRIBUTED, confidence, reason, cues, None)
+
+    def _sentence_case_name(self, sentence: Sentence, guess: _Guess | None) -> float | None:
+        """A lower confidence when the "name" is one word capitalised only because it starts the
+        sentence ("Pollsters say ..."), and the article never writes it as a name elsewhere."""
+        if guess is None or guess.kind != "named" or guess.start != 0 or " " in guess.text:
+            return None
+        word = guess.text
+        if word.lower() in self.rules.outlet_names or not word[1:].islower():
+            return None  # an outlet, or written like "NATO" or "McDonald"
+        at = sentence.start
+        for match in re.finditer(rf"\b{re.escape(word)}\b", self.text):
+            before = self.text[max(0, match.start() - 3) : match.start()].rstrip()[-1:]
+            if match.start() != at and before and before not in '.!?"“”—–-:(\n':
+                return None  # written capitalised inside a sentence too: a name
+        plural = word.endswith("s") and not word.endswith(("ss", "us", "is"))
+        return 0.6 if plural else 0.8
 
     def _credit_pending(self, speaker: _Mention) -> None:
         """Give quotations still waiting for a speaker the one just found."""
@@ -1624,10 +1824,12 @@ class _ArticleReader:
         confidence, reason = 0.9, "no attribution in the sentence"
         if any(a.relative for a in attributions):
             confidence, reason = 0.75, "writer's own claim; a past statement is only mentioned"
-        elif any(form != "document" for _, _, form in hits.attribution):
+        elif any(form not in {"document", "belief"} for _, _, form in hits.attribution):
             confidence, reason = 0.7, "attribution-like words that do not attribute this claim"
         if hits.groups:
             confidence = min(confidence, 0.72)
+        if rules.document_noun.search(hits.lowered, 0, 40):  # "The invoices ... list": a document may speak
+            confidence = min(confidence, 0.8)
         if quotes:
             confidence = min(confidence, 0.8)
             reason = "quotation marks around a name, title or label"

@@ -465,6 +465,21 @@ def test_a_headline_credited_to_an_outlet_is_sourced_to_it() -> None:
         pytest.param("Jane Doe is a senior reporter at the Hollis Ledger.", id="author-bio"),
         pytest.param("The road to the deal", id="subhead-no-full-stop"),
         pytest.param("What happens next?", id="question-to-reader"),
+        pytest.param("Updated 9:15 a.m.", id="updated-time"),
+        pytest.param("Published 2 June 2024", id="published-date"),
+        pytest.param("Here's what you need to know about the new rules.", id="signpost"),
+        pytest.param("Get in touch.", id="get-in-touch"),
+        pytest.param("Get the best of our reporting in your inbox every Friday.", id="inbox-promo"),
+        pytest.param("Anyone with information is asked to call Crime Stoppers.", id="police-appeal"),
+        pytest.param("Image caption, Volunteers fill sandbags in the square", id="image-caption"),
+        pytest.param("(Reporting by Ana Ruiz; Editing by Tom Reyes)", id="wire-credits-in-parentheses"),
+        pytest.param("This article first appeared in The Hollis Ledger.", id="first-appeared"),
+        pytest.param("10:42 a.m.", id="live-blog-time-stamp"),
+        pytest.param("Contact Ana Ruiz at aruiz@hollisledger.com.", id="contact-email"),
+        pytest.param(
+            "Tom Reyes is a retired teacher and writes a weekly column on gardening for the Ledger.",
+            id="author-bio",
+        ),
     ],
 )
 def test_lines_that_are_not_claims_are_skipped(line: str) -> None:
@@ -690,6 +705,162 @@ def test_any_text_gets_well_formed_suggestions(paragraphs: list[str]) -> None:
         if suggestion.source_span is not None:
             start, end = suggestion.source_span
             assert 0 <= start <= end <= len(text)
+
+
+# --------------------------------------------------------------------------------------------
+# constructions met in held-out news text (tests/data/heldout), in sentences written for these tests
+
+
+def test_a_short_quotation_credited_to_a_document_is_quoted() -> None:
+    check(article('A 2021 audit found the program was "poorly managed."'), "A 2021", QUOTED, "audit")
+
+
+def test_a_whole_sentence_in_quotation_marks_continues_the_speaker() -> None:
+    text = article('"We lost everything in an hour," said farmer Ana Ruiz. "Everything."')
+    check(text, '"Everything', QUOTED, "Ana Ruiz")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        pytest.param("The nurses' union said it would strike on Monday.", "union", id="workers-union"),
+        pytest.param(
+            "Official statistics show that inflation eased in May.", "statistics", id="official-data"
+        ),
+    ],
+)
+def test_a_group_noun_that_only_modifies_a_body_or_document_is_not_anonymous(
+    sentence: str, source: str
+) -> None:
+    check(article(sentence), sentence[:12], SOURCED, source)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label", "source"),
+    [
+        pytest.param("Economists warn that the slowdown could deepen.", ANONYMOUS, "Economists", id="warn"),
+        pytest.param(
+            "Critics point out that the scheme has no budget.", ANONYMOUS, "Critics", id="point-out"
+        ),
+        pytest.param('Supporters call the law a "lifeline" for renters.', QUOTED, "Supporters", id="call"),
+        pytest.param(
+            "Meteorologists say the storm will weaken by Friday.",
+            ANONYMOUS,
+            "Meteorologists",
+            id="bare-plural",
+        ),
+        pytest.param(
+            "The company expects revenue of $2 billion next year.", SOURCED, "company", id="expects"
+        ),
+        pytest.param(
+            "The health department advises residents to boil tap water.", SOURCED, "department", id="advises"
+        ),
+        pytest.param(
+            "Some shareholders have questioned whether the merger makes sense.",
+            ANONYMOUS,
+            "shareholders",
+            id="questioned-whether",
+        ),
+        pytest.param(
+            "Researchers at the university found that the drug cut relapse rates.",
+            ANONYMOUS,
+            "Researchers",
+            id="found-that",
+        ),
+    ],
+)
+def test_more_verbs_of_saying(sentence: str, label: str, source: str) -> None:
+    check(article(sentence), sentence[:12], label, source)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        pytest.param(
+            "Neighbours told deputies that the man fled on foot, the sheriff's report says.",
+            "report",
+            id="closing-tag",
+        ),
+        pytest.param("The Tribune said aides had warned the minister twice.", "Tribune", id="leading-tag"),
+    ],
+)
+def test_a_named_source_that_reports_unnamed_peoples_words_is_the_source(sentence: str, source: str) -> None:
+    check(article(sentence), sentence[:12], SOURCED, source)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param("Shares fell 6 percent after the company said profits would shrink.", id="after-x-said"),
+        pytest.param("Sales grew faster than analysts had expected.", id="than-expected"),
+        pytest.param(
+            "The app, which ranks cafes based on user reviews, has 3 million users.", id="relative-based-on"
+        ),
+        pytest.param("Neither claim could be verified.", id="neither-claim"),
+    ],
+)
+def test_a_statement_mentioned_in_a_subordinate_clause_does_not_attribute(sentence: str) -> None:
+    check(article(sentence), sentence[:12], UNATTRIBUTED)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        pytest.param(
+            "Her son, Daniel Okafor, said the family was devastated.", "Daniel Okafor", id="kin-apposition"
+        ),
+        pytest.param(
+            "The coach, Ines Novak, said the team would appeal.", "Ines Novak", id="role-apposition"
+        ),
+        pytest.param(
+            "The election was postponed, state television said on Sunday.", "state television", id="state-tv"
+        ),
+        pytest.param(
+            "The mayor toured the damage on Monday and said repairs would take a year.",
+            "mayor",
+            id="and-said",
+        ),
+    ],
+)
+def test_who_speaks_in_appositions_and_joined_clauses(sentence: str, source: str) -> None:
+    check(article(sentence), sentence[:12], SOURCED, source)
+
+
+def test_unnamed_people_who_react_and_urge_are_anonymous() -> None:
+    check(
+        article("Other doctors welcomed the trial but urged caution."), "Other doctors", ANONYMOUS, "doctors"
+    )
+
+
+def test_a_document_of_the_subject_named_after_the_verb_attributes() -> None:
+    sentence = "The central bank put the chance of a recession at 30 percent in its latest outlook."
+    check(article(sentence), "The central", SOURCED, "central bank")
+
+
+def test_a_capitalised_first_word_never_written_as_a_name_is_not_auto_accepted() -> None:
+    suggestion = tag(article("Bookmakers say the race is too close to call."), "Bookmakers")
+    assert suggestion.label == ANONYMOUS or suggestion.confidence <= 0.8
+
+
+def test_a_surname_used_before_keeps_full_confidence() -> None:
+    text = article("Mayor Dana Whitfield spoke on Monday.", "Whitfield said the bridge would reopen in May.")
+    assert check(text, "Whitfield said", SOURCED, "Dana Whitfield").confidence >= 0.9
+
+
+def test_an_anonymity_marker_without_a_verb_of_saying_is_less_sure() -> None:
+    suggestion = check(
+        article("A donor who asked not to be named gave $5 million to the museum."), "A donor", ANONYMOUS
+    )
+    assert suggestion.confidence <= 0.8
+
+
+def test_a_fragment_split_after_an_abbreviation_keeps_the_tag_of_its_sentence() -> None:
+    text = article("The utility said power was back by 6:40 p.m. Eastern time.")
+    sentences = segment(text)
+    suggestions = suggest_text(text)
+    assert {s.label for s in suggestions[1:]} == {SOURCED}, [
+        (x.text, y.label) for x, y in zip(sentences, suggestions, strict=True)
+    ]
 
 
 # --------------------------------------------------------------------------------------------
