@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import partial
 
 from factcheck.agreement import AgreementReport, default_reviewers
 from factcheck.corpus import ADJUDICATED, AnnotationRecord, Corpus, CorpusArticle, reviewer_folders
-from factcheck.models import LABELS, Annotation
+from factcheck.models import Annotation
 from factcheck.session import SOURCE_LABELS, Position, ReviewSession
-from factcheck.store import StoreError, Workspace, now_iso
+from factcheck.store import StoreError, Workspace
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,26 +179,15 @@ class Adjudication:
         The source follows the label: the one its reviewers gave (else, for a sourcing
         label, the suggester's), unless a source of the adjudicator's own is kept.
         """
-        if label not in LABELS:
-            raise StoreError(f"unknown label {label!r}; expected one of {', '.join(LABELS)}")
         case = self.cases[number]
         opened = self.session.open(case.article_id)
-        current = self.session.record(opened, case.index)
-        suggestion = opened.suggestions[case.index]
-        source = current.source
-        if source is None or source in case.sources or source == suggestion.source:
-            source = case.default_source(label) or (suggestion.source if label in SOURCE_LABELS else None)
-        record = replace(
-            current,
-            label=label,
-            source=source,
-            updated=now_iso(),
-            seconds=round(current.seconds + seconds, 3),
-            suggested=suggestion.label,
-            suggested_confidence=suggestion.confidence,
-            accepted=label == suggestion.label,
-        )
-        opened.tags.apply(f"adjudicate {label}", {case.index: record})
+        current = opened.tags.get(case.index)
+        own = current.source if current is not None else None
+        suggested = opened.suggestions[case.index].source
+        keep = own is not None and own not in case.sources and own != suggested
+        default = case.default_source(label) or (suggested if label in SOURCE_LABELS else None)
+        source = own if keep else default or ""
+        self.session.tag(case.position, label, seconds=seconds, source=source)
         self._refresh(number)
 
     def edit_source(self, number: int, source: str) -> None:

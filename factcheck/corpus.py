@@ -169,16 +169,7 @@ def read_article_file(path: str | Path) -> tuple[Article, list[SentenceRecord]]:
     doc = _loads(path, data)
     try:
         fields = doc["article"]["1"]  # type: ignore[index]
-        article = Article(
-            id=fields["id"],
-            title=fields["title"],
-            text=fields["text"],
-            outlet=fields.get("outlet"),
-            url=fields.get("url"),
-            path=fields.get("path"),
-            date=fields.get("date"),
-            author=fields.get("author"),
-        )
+        article = Article.from_dict(fields)
         sentences: list[SentenceRecord] = sorted(doc["sentences"].values(), key=lambda s: s["index"])  # type: ignore[index]
         text = article.text
         if any(text[s["start"] : s["end"]] != s["text"] for s in sentences):

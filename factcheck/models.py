@@ -88,6 +88,20 @@ class Article:
             author=author,
         )
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        """An article from a stored record (unknown keys ignored, optional ones may be absent)."""
+        return cls(
+            id=data["id"],
+            title=data["title"],
+            text=data["text"],
+            outlet=data.get("outlet"),
+            url=data.get("url"),
+            path=data.get("path"),
+            date=data.get("date"),
+            author=data.get("author"),
+        )
+
     @property
     def display_source(self) -> str:
         """What the UI shows as where the article came from: outlet, else file name."""

@@ -158,7 +158,9 @@ class ReviewSession:
             updated=stamp,
         )
 
-    def tag(self, position: Position, label: str, *, seconds: float = 0.0) -> Annotation:
+    def tag(
+        self, position: Position, label: str, *, seconds: float = 0.0, source: str | None = None
+    ) -> Annotation:
         """Give a sentence a label; on disk when this returns.
 
         The record keeps what the tool suggested and whether the label agrees with it;
@@ -167,7 +169,7 @@ class ReviewSession:
         if label not in LABELS:
             raise StoreError(f"unknown label {label!r}; expected one of {', '.join(LABELS)}")
         opened = self.open(position.article_id)
-        updated = self._labelled(opened, position.index, label, seconds)
+        updated = self._labelled(opened, position.index, label, seconds, source)
         self._save(opened, f"tag {label}", {position.index: updated})
         return updated
 
@@ -189,13 +191,20 @@ class ReviewSession:
             self._save(opened, f"accept {len(after)} suggestions", after)
         return sorted(after)
 
-    def _labelled(self, opened: OpenArticle, index: int, label: str, seconds: float) -> Annotation:
-        """The sentence's record with ``label`` set and the suggestion noted."""
+    def _labelled(
+        self, opened: OpenArticle, index: int, label: str, seconds: float, source: str | None = None
+    ) -> Annotation:
+        """The sentence's record with ``label`` set and the suggestion noted; the source is
+        ``source`` if given ("" clears it), else the record's, else (for a sourcing label)
+        the suggestion's."""
         current = self.record(opened, index)
         suggestion = opened.suggestions[index]
-        source = current.source
-        if source is None and label in SOURCE_LABELS:
-            source = suggestion.source
+        if source is not None:
+            source = source.strip() or None  # an explicit empty source clears it
+        else:
+            source = current.source
+            if source is None and label in SOURCE_LABELS:
+                source = suggestion.source
         return replace(
             current,
             label=label,

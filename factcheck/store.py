@@ -684,16 +684,7 @@ class Workspace:
             doc = db.table("article").get(doc_id=1)
             if doc is None:
                 raise CorruptFileError(path, "no article record")
-            article = Article(
-                id=doc["id"],
-                title=doc["title"],
-                text=doc["text"],
-                outlet=doc.get("outlet"),
-                url=doc.get("url"),
-                path=doc.get("path"),
-                date=doc.get("date"),
-                author=doc.get("author"),
-            )
+            article = Article.from_dict(doc)
             sentences = sorted(
                 (Sentence.from_dict(d) for d in db.table("sentences").all()), key=lambda s: s.index
             )

@@ -232,16 +232,7 @@ def _validator() -> Callable[[Any], Any]:
 
 def _article(raw: dict[str, Any], reviewers: list[str]) -> CorpusArticle:
     """A schema-valid article record as a CorpusArticle; _Inconsistent says what does not fit."""
-    article = Article(
-        id=raw["id"],
-        title=raw["title"],
-        text=raw["text"],
-        outlet=raw.get("outlet"),
-        url=raw.get("url"),
-        path=raw.get("path"),
-        date=raw.get("date"),
-        author=raw.get("author"),
-    )
+    article = Article.from_dict(raw)
     sentences: list[SentenceRecord] = []
     records: dict[str, dict[int, AnnotationRecord]] = {name: {} for name in reviewers}
     for position, raw_sentence in enumerate(raw["sentences"]):
