@@ -16,24 +16,11 @@ from textual.widgets import Footer, Static
 
 from factcheck.adjudication import Adjudication, Opinion
 from factcheck.corpus import ADJUDICATED
-from factcheck.models import ANONYMOUS, QUOTED, SKIP, SOURCED, UNATTRIBUTED
 from factcheck.store import StoreError
 from factcheck.textsafe import one_line
 from factcheck.tui.dialogs import HelpScreen, TextPrompt
 from factcheck.tui.review import MAX_SECONDS_PER_SENTENCE
-from factcheck.tui.widgets import LABEL_MARKS, label_class, literal
-
-
-def decide_binding(keys: str, label: str, short: str) -> Binding:
-    """A key that records the final label and moves on; ``short`` fits the footer."""
-    return Binding(
-        keys,
-        f"decide('{label}')",
-        short,
-        key_display=keys.replace(",", "/"),
-        tooltip=f"final label {label}, save, next disagreement",
-        id=f"decide-{label}",
-    )
+from factcheck.tui.widgets import LABEL_MARKS, label_bindings, literal, set_label_class
 
 
 class OpinionRow(Horizontal):
@@ -51,10 +38,7 @@ class OpinionRow(Horizontal):
     def show(self, opinion: Opinion | None) -> None:
         label = opinion.label if opinion else None
         badge = self.query_one(".adj-label", Static)
-        for cls in list(badge.classes):
-            if cls.startswith("label-"):
-                badge.remove_class(cls)
-        badge.add_class(label_class(label))
+        set_label_class(badge, label)
         badge.update(Content(f"{LABEL_MARKS[label]} {label}" if label else "undecided"))
         details = []
         if opinion and opinion.source:
@@ -68,11 +52,7 @@ class AdjudicationScreen(Screen[None]):
     """A disagreement: the sentence in context, each reviewer's record, and the final label."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        decide_binding("1,s", SOURCED, "sourced"),
-        decide_binding("2,a", ANONYMOUS, "anon"),
-        decide_binding("3,q", QUOTED, "quoted"),
-        decide_binding("4,u", UNATTRIBUTED, "unattr"),
-        decide_binding("0,x", SKIP, "skip"),
+        *label_bindings("decide", "final label {label}, save, next disagreement"),
         Binding("down,j", "move(1)", "next", key_display="↓/j", show=False, tooltip="next disagreement"),
         Binding("up,k", "move(-1)", "prev", key_display="↑/k", show=False, tooltip="previous disagreement"),
         Binding("n", "next_undecided", "undecided", tooltip="next undecided disagreement"),

@@ -15,13 +15,21 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from factcheck.models import ANONYMOUS, QUOTED, SKIP, SOURCED, UNATTRIBUTED, Annotation
+from factcheck.models import Annotation
 from factcheck.session import DEFAULT_ACCEPT_THRESHOLD, OpenArticle, Position, ReviewSession
 from factcheck.store import StoreError
 from factcheck.textsafe import one_line
 from factcheck.tui.dialogs import HelpScreen, OrphansScreen, TextPrompt
 from factcheck.tui.library import LibraryScreen
-from factcheck.tui.widgets import LABEL_MARKS, SentenceRow, StatsPanel, highlighted, label_class, literal
+from factcheck.tui.widgets import (
+    LABEL_MARKS,
+    SentenceRow,
+    StatsPanel,
+    highlighted,
+    label_bindings,
+    literal,
+    set_label_class,
+)
 
 #: Time on one sentence beyond this counts as this (the reviewer walked away).
 MAX_SECONDS_PER_SENTENCE = 600.0
@@ -29,27 +37,11 @@ MAX_SECONDS_PER_SENTENCE = 600.0
 WIDE_LAYOUT = 120
 
 
-def tag_binding(keys: str, label: str, short: str) -> Binding:
-    """A key that tags the current sentence and moves on; ``short`` fits the footer."""
-    return Binding(
-        keys,
-        f"tag('{label}')",
-        short,
-        key_display=keys.replace(",", "/"),
-        tooltip=f"tag {label}, save, next sentence",
-        id=f"tag-{label}",
-    )
-
-
 class ReviewScreen(Screen[None]):
     """The article on the left (or top), the current sentence in a panel beside (or below) it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        tag_binding("1,s", SOURCED, "sourced"),
-        tag_binding("2,a", ANONYMOUS, "anon"),
-        tag_binding("3,q", QUOTED, "quoted"),
-        tag_binding("4,u", UNATTRIBUTED, "unattr"),
-        tag_binding("0,x", SKIP, "skip"),
+        *label_bindings("tag", "tag {label}, save, next sentence"),
         Binding("enter", "accept", "accept", tooltip="accept the suggested tag, save, next sentence"),
         Binding(
             "A",
@@ -169,10 +161,7 @@ class ReviewScreen(Screen[None]):
     def _show_status(self, record: Annotation | None) -> None:
         status = self.query_one("#current-status", Static)
         label = record.label if record else None
-        for cls in list(status.classes):
-            if cls.startswith("label-"):
-                status.remove_class(cls)
-        status.add_class(label_class(label))
+        set_label_class(status, label)
         text = f" {LABEL_MARKS[label]} {label} " if label else " untagged "
         status.update(Content(text))
 

@@ -7,9 +7,11 @@ from typing import Any
 
 from textual import work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Static
 
 from factcheck.models import (
@@ -141,6 +143,39 @@ def label_class(label: str | None) -> str:
     return f"label-{label or 'none'}"
 
 
+def set_label_class(widget: Widget, label: str | None) -> None:
+    """Give a widget the ``label-<name>`` class of ``label`` (and no other label class)."""
+    for cls in list(widget.classes):
+        if cls.startswith("label-"):
+            widget.remove_class(cls)
+    widget.add_class(label_class(label))
+
+
+#: The keys of the five labels: a digit and a mnemonic letter, and a name short enough for the footer.
+LABEL_KEYS: tuple[tuple[str, str, str], ...] = (
+    ("1,s", SOURCED, "sourced"),
+    ("2,a", ANONYMOUS, "anon"),
+    ("3,q", QUOTED, "quoted"),
+    ("4,u", UNATTRIBUTED, "unattr"),
+    ("0,x", SKIP, "skip"),
+)
+
+
+def label_bindings(action: str, tooltip: str) -> list[Binding]:
+    """One binding per label calling ``action('<label>')``; ``tooltip`` may use ``{label}``."""
+    return [
+        Binding(
+            keys,
+            f"{action}('{label}')",
+            short,
+            key_display=keys.replace(",", "/"),
+            tooltip=tooltip.format(label=label),
+            id=f"{action}-{label}",
+        )
+        for keys, label, short in LABEL_KEYS
+    ]
+
+
 class SentenceRow(Horizontal):
     """One sentence with a gutter showing its tag, flag and note at a glance."""
 
@@ -173,10 +208,7 @@ class SentenceRow(Horizontal):
         """Redraw the gutter for a (new) record."""
         self.record = record
         label = record.label if record else None
-        for cls in list(self.classes):
-            if cls.startswith("label-"):
-                self.remove_class(cls)
-        self.add_class(label_class(label))
+        set_label_class(self, label)
         # A tag shows as its capital letter; an untagged sentence shows the suggestion, small and dim.
         mark = LABEL_MARKS[label] if label else LABEL_MARKS[self.suggested].lower()
         flags = ("⚑" if record and record.flag else " ") + ("✎" if record and record.note else " ")
