@@ -296,6 +296,8 @@ class _Rules:
         _PhraseIndex  # lexicons: attribution, false_attribution, anonymity, weak_anonymity, group, outlet
     )
     complement: re.Pattern[str]
+    plain_verbs: frozenset[str]  # "said", "according to": attribution and nothing else
+    study_teams: frozenset[str]  # "the researchers" of a study mentioned before are on the record
     press: re.Pattern[str]  # "told reporters", "told CNN": a listener from the press
     max_block_paragraphs: int
     anon_patterns: tuple[_GuardedPattern, ...]
@@ -459,6 +461,8 @@ def _rules(extra_dir: str | None = None) -> _Rules:
             for entry in anonymity["marker_patterns"]
         ),
         group_nouns=frozenset(anonymity["group_nouns"]),
+        study_teams=frozenset(anonymity["study_teams"]),
+        plain_verbs=frozenset(attribution["plain_verbs"]),
         unnamed_bodies=frozenset(anonymity["unnamed_bodies"]),
         indefinite=frozenset(anonymity["indefinite_determiners"]),
         spokesperson=frozenset(sources["spokesperson_nouns"]),
@@ -547,6 +551,18 @@ _INVERTED_START = re.compile(r"\s+\w")
 _SUBJECT_BOUNDARY = re.compile(r"[;:—–]|\s-\s|\((?![^()]*\))")  # a parenthesis counts only while open
 _COMMA_SEGMENT = re.compile(r"[^,]+")
 _CLAUSE_IN_TAG = re.compile(r"\b(?:that|what|whether)\b|:")
+_NEGATED = re.compile(r"\b(?:not|never|n['’]t)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"\s+([\w'’]+)")
+_SINGULAR_VERB = re.compile(r"[^s]s$")  # "says", "forecasts": a verb in the third person singular
+_TEASER_WORDS = 15  # a cut-off paragraph shorter than this may be a subhead or a list item
+# "Con Edison officials", "agency officials", "the officials" (those named before)
+_NAMED_BODY_GROUP = re.compile(
+    r"(?:\b[A-Z][\w.&'’-]*\s+(?:[\w.&'’-]+\s+)?|\b(?:the|agency|company|department|ministry|city|county)\s+)"
+    r"(?:officials|executives|staff|employees)\b"
+)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those)\s*$", re.IGNORECASE)
+_CLOSING_TAG_WIDTH = 50  # characters after the verb of a closing tag (", says Maura McLaughlin.")
+_PHRASE_REACH = 24  # characters after "based on" in which its source must begin
 _SUBJECT_WIDTH = 90  # characters before a verb in which its subject is looked for
 _FORM_RANK = {"speechact": 1, "framing": 1, "participle": 1, "belief": 2}  # weaker evidence sorts later
 _MODAL = re.compile(r"\b(?:would|will|could|might|may|should|can)\s+(?:\w+ly\s+)?(?:also\s+)?$")
@@ -562,7 +578,9 @@ _CLOSING_TAG = re.compile(
     r"(?:\s+[\w.'’&-]+){1,6}[.!?]?[”\"’]?\s*$"
 )  # "..., an official told local station KTLA."
 _BENCHMARK = re.compile(r"\b(?:than|as)\s+$", re.IGNORECASE)  # "than analysts expected"
-_OBJECT = re.compile(r"\s+(?:a|an|the|its|his|her|their|this|these|that|new|\$|\d)", re.IGNORECASE)
+_OBJECT = re.compile(  # "reported a loss", "reported seeing smoke"
+    r"\s+(?:a|an|the|its|his|her|their|this|these|that|new|\$|\d|\w+ing\b)", re.IGNORECASE
+)
 _PHRASE_END = re.compile(
     r"[,;:!?“”\"()—–]|(?<![A-Z])\.(?=\s|$)|\.$|\s(?:that|who|which|when|on\s+[A-Z][a-z]+day)\b"
 )
@@ -573,6 +591,11 @@ _READER_ADDRESS = re.compile(
     r"\b(?:you|your|we|our|us)\b|\bthis (?:story|article|report|piece|post|page)\b", re.IGNORECASE
 )
 _PUNCTUATION = re.compile(r"[^\w\s]")
+_LABEL_PREFIX = re.compile(r"[A-Z][\w'’-]*(?: [A-Z&][\w'’-]*){0,3}: ")
+_CAPITALS_FIRST = re.compile(r"[A-Z][A-Z'’-]{2,}\b(?! [A-Z]{2,}\b[^a-z]*$)")
+_ACTOR_KINDS = frozenset({"named", "pronoun", "institution", "spokesperson", "outlet_anaphor", "role"})
+# The speaker's own voice: "I", "we", "our" ("US" in capitals is the country, not "us")
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Ww]e|[Ww]e['’](?:re|ve|d|ll)|[Oo]urs?|us|[Mm]y|me)\b")
 
 
 class _Token(NamedTuple):
@@ -951,6 +974,14 @@ def _classify_quotes(text: str, spans: Sequence[tuple[int, int]], rules: _Rules)
         sentence_like = bool(_SENTENCE_LIKE.search(inner))
         title = len(words) <= 8 and _is_title(words, rules) and not sentence_like
         is_label = bool(words) and ((introduced and len(words) <= 6) or title)
+        if not is_label and not sentence_like and len(words) <= 5 and _DETERMINER_BEFORE.search(before):
+            after = _NEXT_WORD.match(text, end)  # 'the "tip of the iceberg" piece': a compound modifier
+            is_label = bool(
+                after
+                and after.group(1).islower()
+                and after.group(1) not in rules.prepositions
+                and after.group(1) not in rules.clause_stops
+            )
         if is_label and not introduced and _whole_sentence(text, _Quote(start, end, len(words), True)):
             is_label = text[start:end].strip('“”"‘’«»„ ')[-1:] not in _TERMINAL_MARKS  # '"Everything."'
         quotes.append(_Quote(start, end, len(words), is_label or not words))
@@ -1016,7 +1047,14 @@ def _read_attribution(
     if form == "phrase":
         end = _phrase_end(text, verb_end)
         relative = bool(_RELATIVE_OPEN.search(text, max(0, verb_start - _SUBJECT_WIDTH), verb_start))
-        return _Attribution(form, verb_start, verb_end, _classify(text, verb_end, end, rules), relative)
+        guess = _classify(text, verb_end, end, rules)
+        if (
+            guess is not None
+            and guess.start - verb_end > _PHRASE_REACH
+            and text[verb_start:verb_end].lower() == "based on"
+        ):
+            return None  # "a position based on new safeguards ... in Britain": Britain is no source
+        return _Attribution(form, verb_start, verb_end, guess, relative)
     if form == "participle":
         return _Attribution(form, verb_start, verb_end, _main_subject(text, verb_start, rules))
     if form == "framing" and not _frames_quotation(text, verb_end, quote_spans):
@@ -1027,14 +1065,24 @@ def _read_attribution(
         return None
     if _PASSIVE.search(text, max(0, verb_start - 24), verb_start):
         return None
+    next_word = _NEXT_WORD.match(text, verb_end)
+    if next_word and next_word.group(1).lower() in rules.auxiliaries:
+        return None  # "the Treasury note has risen": a noun, not a verb of saying
     if form == "document" and _MODAL.search(text, max(0, verb_start - 24), verb_start):
         return None  # "the bill would require": what a document would do, told by the writer
     if form == "object" and not (rules.complement.match(text, verb_end) or _OBJECT.match(text, verb_end)):
         return None
     before = text[:verb_start].rstrip()
-    if before.endswith(("”", '"', "’", ",”", ',"')):
+    after_quote = before.endswith(("”", '"', "’", ",”", ',"'))
+    closing = (  # "..., says McLaughlin.": the speaker comes last
+        form == "speech"
+        and len(text) - verb_end <= _CLOSING_TAG_WIDTH
+        and before.endswith((",", "—", "–"))
+        and "," not in text[verb_end:]
+    )
+    if after_quote or closing:
         inverted = _inverted_subject(text, verb_end, rules)
-        if inverted is not None:
+        if inverted is not None and (after_quote or _TAIL.match(text, inverted.end)):
             return _Attribution(form, verb_start, verb_end, inverted)
     conjoined = form in {"speech", "speechact", "complement"}  # "... and said", "... but urged"
     guess, relative = _subject_before(text, verb_start, quote_spans, rules, conjoined=conjoined)
@@ -1079,6 +1127,14 @@ def _read_attribution(
         return None  # "than analysts had expected": a yardstick the writer uses, not a source
     if guess is None and not relative:
         return None
+    if (
+        guess is not None
+        and guess.kind == "anonymous"
+        and form in {"speech", "speechact"}
+        and _SINGULAR_VERB.search(text, verb_start, verb_end)
+        and guess.text.lower().endswith("s")
+    ):
+        return None  # "Officials monitor weather forecasts": "forecasts" is no verb of "officials"
     return _Attribution(form, verb_start, verb_end, guess, relative=relative)
 
 
@@ -1278,7 +1334,7 @@ def _line_pattern_hit(text: str, rules: _Rules) -> _SkipHit | None:
         words = len(_WRITTEN_WORDS.findall(text))
         if kind == "credit" and words > 12:
             return _SkipHit(0.7, "photo credit in a caption", match.span())
-        if kind != "byline" or words <= 14:  # "By Tuesday, the storm ..." is no byline
+        if kind != "byline" or words <= 14 or not text.startswith(("By", "BY")):  # "By Tuesday, ..." is none
             author = (
                 match.span("author") if match.re.groupindex.get("author") and match.group("author") else None
             )
@@ -1424,6 +1480,7 @@ class _Block:
     intro_paragraph: int
     resumption: re.Pattern[str]  # words by which the writer, speaking again, refers to the source
     quoted_opening: bool = False
+    list_run: bool = False  # its paragraphs so far are list items ("He also said:" + bullet lines)
 
 
 def suggest_text(text: str, *, lexicon_dir: Path | None = None) -> list[Suggestion]:
@@ -1446,6 +1503,33 @@ def suggest_article(
     return [draft.freeze(sentence.index) for draft, sentence in zip(drafts, sentences, strict=True)]
 
 
+def _teaser_paragraphs(paragraphs: dict[int, list[Sentence]], rules: _Rules) -> set[int]:
+    """Paragraphs of a run of story teasers: two or more paragraphs cut off mid-sentence ("... as a
+    writer, producer and"), with any single whole paragraph between them. The headline and lines
+    the skip lexicon knows (a photo credit ends with no full stop too) are not cut off."""
+    order = sorted(paragraphs)
+    cut = [
+        position > 0
+        and paragraphs[p][-1].text.rstrip().rstrip(_CLOSING_MARKS)[-1:] not in (*_TERMINAL_MARKS, ":")
+        and sum(len(_WRITTEN_WORDS.findall(s.text)) for s in paragraphs[p]) >= _TEASER_WORDS
+        and _line_pattern_hit(paragraphs[p][-1].text, rules) is None
+        for position, p in enumerate(order)
+    ]
+    teasers: set[int] = set()
+    run: list[int] = []  # positions in ``order`` of the current run
+    for position, is_cut in enumerate([*cut, False]):
+        bridged = (
+            not is_cut and run and position + 1 < len(cut) and cut[position + 1] and run[-1] == position - 1
+        )
+        if is_cut or bridged:
+            run.append(position)
+            continue
+        if sum(cut[i] for i in run) >= 2:
+            teasers.update(order[i] for i in run)
+        run = []
+    return teasers
+
+
 class _ArticleReader:
     """One pass over the sentences, carrying what the neighbours tell about each one."""
 
@@ -1455,9 +1539,12 @@ class _ArticleReader:
         self.sentences = sentences
         self.rules = rules
         self.memory = _Memory()
-        self.paragraph_sizes: dict[int, int] = {}
+        self.paragraphs: dict[int, list[Sentence]] = {}
         for sentence in sentences:
-            self.paragraph_sizes[sentence.paragraph] = self.paragraph_sizes.get(sentence.paragraph, 0) + 1
+            self.paragraphs.setdefault(sentence.paragraph, []).append(sentence)
+        self.teasers = _teaser_paragraphs(self.paragraphs, rules)
+        self.passages: dict[int, _Mention | None] = {}  # first-person paragraph -> its speaker, if quoted
+        self.writer_voice: bool | None = None  # does the writer speak in the first person?
         self.block: _Block | None = None
         self.quote_open = False
         self.last_speaker: _Mention | None = None
@@ -1489,6 +1576,9 @@ class _ArticleReader:
         body_from = dateline.end() if dateline else 0
         opened_inside = self.quote_open and previous is not None and previous.paragraph == sentence.paragraph
         spans, self.quote_open = _quote_spans(text, opened_inside)
+        if sentence.paragraph in self.teasers:
+            self.block = None
+            return _Draft(SKIP, 0.75, "teaser for another story, cut off mid-sentence", [])
         if not is_title:  # a byline, credit or promo needs no reading of quotations and attributions
             line_hit = _line_pattern_hit(text, rules)
             if line_hit is not None:
@@ -1502,6 +1592,10 @@ class _ArticleReader:
         live = [a for a in attributions if not a.relative and a.guess is not None]
         real_quotes = [q for q in quotes if not q.is_label]
         block_state = self._block_for(sentence, text, live)
+        if block_state is not None and self._is_list_item(sentence, text):
+            return self._list_item(sentence, text, real_quotes, block_state[0])
+        if block_state is not None and block_state[0].list_run:
+            self.block = block_state = None  # the list is over: the writer speaks again
 
         skip = self._skip(sentence, text, real_quotes, opened_inside, block_state)
         if skip is not None:
@@ -1569,21 +1663,45 @@ class _ArticleReader:
                     mention,
                 )
             return _Draft(SKIP, 0.95, "headline (first line)", [])
-        after = self.text[sentence.end : sentence.end + 2]
-        alone_on_line = (after[:1] in ("\n", "") or after.strip() == "") and (
-            sentence.start == 0 or self.text[sentence.start - 1] == "\n"
-        )
         hit = _skip_hit(
             text,
             self.text,
             rules,
-            alone_on_line=alone_on_line,
-            alone_in_paragraph=self.paragraph_sizes.get(sentence.paragraph, 0) == 1,
+            alone_on_line=text.rstrip().rstrip(_CLOSING_MARKS)[-1:] not in _TERMINAL_MARKS
+            and self._alone_on_line(sentence),  # only a line with no full stop can be a subhead
+            alone_in_paragraph=len(self.paragraphs[sentence.paragraph]) == 1,
             has_quotation=bool(real_quotes) or opened_inside or block_state is not None,
         )
         if hit is None:
             return None
         return self._skip_draft(sentence, text, hit)
+
+    def _alone_on_line(self, sentence: Sentence) -> bool:
+        after = self.text[sentence.end : sentence.end + 2]
+        return (after[:1] in ("\n", "") or after.strip() == "") and (
+            sentence.start == 0 or self.text[sentence.start - 1] == "\n"
+        )
+
+    def _is_list_item(self, sentence: Sentence, text: str) -> bool:
+        """A line with no full stop of its own, like the bullet points of a list."""
+        stripped = text.rstrip().rstrip(_CLOSING_MARKS)
+        return (
+            self._alone_on_line(sentence)
+            and stripped[-1:] not in (*_TERMINAL_MARKS, ":")
+            and len(_WRITTEN_WORDS.findall(text)) <= self.rules.max_subhead_words * 2
+        )
+
+    def _list_item(
+        self, sentence: Sentence, text: str, real_quotes: Sequence[_Quote], block: _Block
+    ) -> _Draft:
+        """A bullet point under "He also said:": his words, or what he said in the writer's words."""
+        block.intro_paragraph, block.list_run = sentence.paragraph, True  # the list may go on
+        cues = [
+            self._cue(sentence.start + q.start, sentence.start + q.end, CUE_QUOTATION) for q in real_quotes
+        ]
+        if real_quotes or _FIRST_PERSON.search(text):
+            return _Draft(QUOTED, 0.75, "item of a list introduced as someone's words", cues, block.source)
+        return _Draft(SOURCED, 0.75, "item of a list of what someone said", cues, block.source)
 
     def _skip_draft(self, sentence: Sentence, text: str, hit: _SkipHit) -> _Draft:
         if hit.author is not None:
@@ -1683,6 +1801,8 @@ class _ArticleReader:
             )
             if long_quotes and says:
                 confidence, reason = 0.97, "quotation with its speaker"
+            elif long_quotes and all(q.words <= 4 and q.start > 1 for q in long_quotes):
+                confidence, reason = 0.8, "a few quoted words in the writer's sentence, no verb of saying"
             elif long_quotes:
                 confidence, reason = (
                     (0.93, "quotation") if source else (0.88, "quotation, speaker not in sentence")
@@ -1727,7 +1847,7 @@ class _ArticleReader:
         outer = _framing_attribution(text, named, anonymous) if anonymous and named else None
         if outer is not None:  # "X said officials ...", "Witnesses told police ..., the report says."
             attribution, mention = outer
-            confidence = min(0.85, self._sourced_confidence(attribution)[0])
+            confidence = min(0.85, self._sourced_confidence(attribution, text)[0])
             reason = "a named source reports what unnamed people said"
             return _Draft(SOURCED, confidence, reason, cues, mention)
         if anonymous:
@@ -1739,7 +1859,11 @@ class _ArticleReader:
             confidence = (
                 0.75 if guess and guess.kind == "pronoun" else min(0.92, guess.certainty if guess else 0.7)
             )
-            return _Draft(ANONYMOUS, confidence, "attributed to sources who are not named", cues, source)
+            reason = "attributed to sources who are not named"
+            if source is not None and _NAMED_BODY_GROUP.search(source.text):
+                # "Con Edison officials said": unnamed people, but on the record for a named body
+                confidence, reason = min(confidence, 0.75), "unnamed officials of a named body"
+            return _Draft(ANONYMOUS, confidence, reason, cues, source)
         if weak_cues and not named:
             return _Draft(
                 ANONYMOUS,
@@ -1752,9 +1876,13 @@ class _ArticleReader:
         # 3. sourced
         if named:
             attribution, mention = named[0]
-            confidence, reason = self._sourced_confidence(attribution)
+            confidence, reason = self._sourced_confidence(attribution, text)
             if weak_cues:
                 confidence -= 0.1
+            if attribution.form != "nocomment" and _NEGATED.search(
+                text, max(0, attribution.verb_start - 20), attribution.verb_start
+            ):  # "the Government does not deny that ...": the writer's inference from a silence
+                confidence = min(confidence, 0.75)
             doubt = self._sentence_case_name(sentence, attribution.guess)
             if doubt is not None:
                 confidence, reason = min(confidence, doubt), "a capitalised first word taken as a name"
@@ -1762,11 +1890,46 @@ class _ArticleReader:
         if any(a.form in {"speech", "complement", "nocomment"} and a.guess is not None for a in live):
             return _Draft(SOURCED, 0.6, "attributed to a source the text does not resolve", cues, None)
 
+        passage_speaker = self._passage_speaker(sentence)
+        if passage_speaker is not None:
+            reason = "first-person paragraph after a named speaker: a quotation set off without marks"
+            return _Draft(QUOTED, 0.7, reason, cues, passage_speaker)
+
         # 4. unattributed
         confidence, reason = self._unattributed_confidence(
             text, reading.quotes, reading.attributions, sentence
         )
         return _Draft(UNATTRIBUTED, confidence, reason, cues, None)
+
+    def _passage_speaker(self, sentence: Sentence) -> _Mention | None:
+        """The speaker of a first-person paragraph with no quotation marks that follows what a named
+        person said: a block quotation that lost its marks (scraped pages drop them), unless the
+        writer uses the first person too (the first such paragraph decides)."""
+        paragraph = sentence.paragraph
+        if self.writer_voice:
+            return None
+        if paragraph not in self.passages:
+            texts = [s.text for s in self.paragraphs[paragraph]]
+            if any(_QUOTE_MARK.search(t) for t in texts) or not any(_FIRST_PERSON.search(t) for t in texts):
+                self.passages[paragraph] = None  # not a first-person paragraph without quotation marks
+                return None
+            speaker, previous_paragraph = None, None
+            for draft, earlier in zip(
+                reversed(self.drafts), reversed(self.sentences[: len(self.drafts)]), strict=True
+            ):
+                if earlier.paragraph == paragraph or draft.label == SKIP:
+                    continue
+                if previous_paragraph is not None and earlier.paragraph != previous_paragraph:
+                    break  # only the paragraph just before counts
+                previous_paragraph = earlier.paragraph
+                source = draft.source
+                if draft.label in {SOURCED, QUOTED} and source is not None and source.kind == "person":
+                    speaker = source
+                    break
+            if self.writer_voice is None:
+                self.writer_voice = speaker is None
+            self.passages[paragraph] = speaker
+        return self.passages[paragraph]
 
     def _sentence_case_name(self, sentence: Sentence, guess: _Guess | None) -> float | None:
         """A lower confidence when the "name" is one word capitalised only because it starts the
@@ -1792,7 +1955,7 @@ class _ArticleReader:
         self.pending_quotes.clear()
         self.last_speaker = speaker
 
-    def _sourced_confidence(self, attribution: _Attribution) -> tuple[float, str]:
+    def _sourced_confidence(self, attribution: _Attribution, text: str) -> tuple[float, str]:
         guess = attribution.guess
         kind = guess.kind if guess else ""
         if attribution.form == "nocomment":
@@ -1807,9 +1970,14 @@ class _ArticleReader:
             return 0.9, "attributed to the outlet or report named before"
         if kind == "spokesperson":
             return 0.92, "spokesperson for a named body"
+        if kind == "anonymous":
+            return 0.8, "the authors of a study mentioned before"
         if attribution.form in {"speechact", "framing"}:
             return 0.8, "statement by a named source"
         certainty = guess.certainty if guess else 0.6
+        verb = text[attribution.verb_start : attribution.verb_end].lower()
+        if verb not in self.rules.plain_verbs:  # "complained", "announced": often the story, not its source
+            return min(0.88, certainty), "attributed to a named source (a verb that may report an act)"
         return min(0.95, certainty), "attributed to a named source"
 
     def _unattributed_confidence(
@@ -1836,6 +2004,14 @@ class _ArticleReader:
         first_word = _WORD_RUN.match(text)
         if first_word and first_word.group().lower() in rules.pronouns:
             confidence = min(confidence, 0.72)
+        if _FIRST_PERSON.search(text):  # the writer's voice, or a speaker's whose quotation marks were lost
+            confidence = min(confidence, 0.6)
+        if _LABEL_PREFIX.match(text) or _CAPITALS_FIRST.match(
+            text
+        ):  # "Tech Enabled: ...", "SUSIE O'BRIEN THE ..."
+            confidence = min(confidence, 0.8)  # a teaser or promo for another story, perhaps
+        if sentence.index <= 2 and len(self.paragraphs[sentence.paragraph]) == 1:
+            confidence = min(confidence, 0.8)  # the standfirst under a headline: a summary, or a subhead
         # Lines that may be boilerplate the lexicons do not know: short, speaking to the reader,
         # in parentheses, or among the last lines of the article.
         if (
@@ -1848,6 +2024,11 @@ class _ArticleReader:
         previous_text = self.sentences[sentence.index - 1].text if sentence.index else ""
         if previous_text.rstrip().endswith(":"):
             confidence = min(confidence, 0.5)
+        if confidence > 0.85:
+            subject = _main_subject(text, len(text), rules)
+            if subject is not None and subject.kind in _ACTOR_KINDS:
+                # "NASA released images ...", "ECOWAS has threatened ...": a source acting may be speaking
+                confidence = 0.85
         return confidence, reason
 
     # -- neighbours ---------------------------------------------------------------------------
@@ -1936,7 +2117,7 @@ class _ArticleReader:
         if guess.kind == "report_anaphor":
             return memory.outlet or memory.document or _Mention(guess.text, span, False, "document")
         if guess.kind == "anonymous":
-            return _Mention(guess.text, span, True, "group")
+            return _Mention(guess.text, span, not self._study_team(guess, sentence), "group")
         if guess.kind == "document":
             return _Mention(self._with_owner(guess.text), span, False, "document")
         if guess.kind == "role" and guess.certainty >= 0.8:
@@ -1946,6 +2127,16 @@ class _ArticleReader:
         kind = "person" if guess.person else "body"
         name = self._full_name(guess.text, sentence.index) if guess.person else guess.text
         return _Mention(name, span, False, kind)
+
+    def _study_team(self, guess: _Guess, sentence: Sentence) -> bool:
+        """True for "the researchers" once the article has mentioned a study: its authors, identified."""
+        words = guess.text.lower().split()
+        return (
+            len(words) == 2
+            and words[0] == "the"
+            and words[1] in self.rules.study_teams
+            and self.rules.document_noun.search(_lower_case(self.text[: sentence.start])) is not None
+        )
 
     def _with_owner(self, phrase: str) -> str:
         """'Its figures' -> 'Nigerian Ports Authority' when the owner was named before."""

@@ -570,6 +570,155 @@ def test_a_list_after_a_colon_is_not_a_block_quotation() -> None:
 
 
 # --------------------------------------------------------------------------------------------
+# what scraped pages add: lost quotation marks, bullet lists, teasers, page furniture
+
+
+def test_a_first_person_paragraph_after_a_named_speaker_is_his_quotation_without_marks() -> None:
+    text = article(
+        "Building trust takes years, Mayor Ana Ruiz said at the hearing.",
+        "I have met the union leaders every month since I took office. We knew each other long before "
+        "the strike. That is why the talks moved fast.",
+        "The strike ended on Friday.",
+    )
+    for start in ("I have met", "We knew", "That is why"):
+        check(text, start, QUOTED, "Ana Ruiz")
+    check(text, "The strike ended", UNATTRIBUTED)
+
+
+def test_first_person_is_the_writers_voice_when_the_writer_uses_it_first() -> None:
+    text = article(
+        "I have covered this council for ten years.",
+        "Building trust takes years, Mayor Ana Ruiz said at the hearing.",
+        "I watched the vote from the gallery.",
+    )
+    check(text, "I have covered", UNATTRIBUTED)
+    check(text, "I watched", UNATTRIBUTED)
+
+
+def test_bullet_points_after_a_speaker_and_colon_are_what_he_said() -> None:
+    text = article(
+        "In the interview, Governor Tom Hale also said:",
+        "The state will not raise the fuel tax this year",
+        "He expects the bridge to reopen by June",
+        "We will not cut school budgets",
+        "Read the full interview",
+        "The legislature meets again in January.",
+    )
+    check(text, "The state will not", SOURCED, "Tom Hale")
+    check(text, "He expects", SOURCED, "Tom Hale")
+    check(text, "We will not", QUOTED, "Tom Hale")
+    check(text, "Read the full", SKIP)
+    check(text, "The legislature", UNATTRIBUTED)
+
+
+def test_teasers_cut_off_mid_sentence_are_skipped() -> None:
+    text = article(
+        "The bridge reopened on Monday after two years of repairs.",
+        "A former council member who led the 2009 recall campaign has died at 81, his family said. He "
+        "served three terms and was known for",
+        "Police are searching for a driver who struck a cyclist on Route 9 late Sunday and left the scene "
+        "before officers",
+        "Voters in the county will decide in May whether to fund a new library, which would replace the",
+    )
+    for start in ("A former council", "He served", "Police are searching", "Voters in the county"):
+        check(text, start, SKIP)
+    check(text, "The bridge reopened", UNATTRIBUTED)
+
+
+def test_one_line_without_a_full_stop_is_no_teaser() -> None:
+    text = article(
+        "Crews worked through the night to clear the debris from the northbound lanes of the highway",
+        "The road reopened at 6 a.m.",
+    )
+    assert "teaser" not in tag(text, "Crews worked").reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        pytest.param("Check it out here.", id="check-it-out"),
+        pytest.param("Editors’ Recommendations:", id="editors-recommendations"),
+        pytest.param("This version corrects the name of the river.", id="correction"),
+        pytest.param("Tuesday, 4 March 2025", id="date-line"),
+        pytest.param(
+            "Science writer Lena Ortiz in Boston and Pavel Novak in Prague contributed to this report.",
+            id="long-contributor-line",
+        ),
+    ],
+)
+def test_more_page_furniture_is_skipped(line: str) -> None:
+    text = article("The bridge is closed.", line, "The council votes in May.")
+    check(text, line[:6], SKIP)
+
+
+def test_a_closing_speaker_tag_names_the_source_even_after_a_plural_noun() -> None:
+    text = article(
+        "By 2030 the array should detect individual sources of such signals, says Maura Lindqvist.",
+        "The array cost $30 million, a source told Reuters.",
+    )
+    check(text, "By 2030", SOURCED, "Lindqvist")
+    check(text, "The array cost", ANONYMOUS, "source")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param("The yield on the 10-year Treasury note has risen to 4 percent.", id="noun-note"),
+        pytest.param("Officials monitor weather forecasts closely in winter.", id="noun-forecasts"),
+        pytest.param("Few would argue against faster trains.", id="few-is-no-name"),
+        pytest.param(
+            "Landlords want the same, though their plan is based on new safeguards being tested in Ireland.",
+            id="based-on-far-name",
+        ),
+        pytest.param('He paused, as if to say "You will not catch me," and smiled.', id="as-if-to-say"),
+        pytest.param(
+            'Scientists still cannot see the "tip of the iceberg" moment in the data.', id="modifier"
+        ),
+    ],
+)
+def test_words_that_look_like_attribution_but_are_not(sentence: str) -> None:
+    check(article("The bridge is closed.", sentence), sentence[:12], UNATTRIBUTED)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label", "source"),
+    [
+        pytest.param("Officials divulged Thursday that the mine had flooded twice.", ANONYMOUS, "Officials"),
+        pytest.param("Many riders reported seeing smoke near the tunnel.", ANONYMOUS, "riders"),
+        pytest.param(
+            "The Press Council is concerned the law would chill reporting.", SOURCED, "Press Council"
+        ),
+        pytest.param("Dr. Ana Ruiz hopes that the clinic will open in May.", SOURCED, "Ana Ruiz"),
+        pytest.param("Later, the mayor defended her decision to close the pool.", SOURCED, "mayor"),
+        pytest.param("One nurse told the authors how she worked 20 nights in a row.", ANONYMOUS, "nurse"),
+    ],
+)
+def test_more_verbs_that_attribute(sentence: str, label: str, source: str) -> None:
+    check(article("The bridge is closed.", sentence), sentence[:12], label, source)
+
+
+def test_the_researchers_of_a_study_mentioned_before_are_on_the_record() -> None:
+    text = article(
+        "A new study in the journal Neuron tracked 40 volunteers.",
+        "The effect lasted a week, say the researchers.",
+    )
+    check(text, "The effect", SOURCED, "researchers")
+    check(article("Researchers said the effect lasted a week."), "Researchers said", ANONYMOUS)
+
+
+def test_uncertain_calls_get_less_confidence() -> None:
+    denial = tag(article("The Government does not deny that the bill is flawed."), "The Government")
+    assert denial.confidence <= 0.75
+    body = tag(article("Harbor Power officials said 40 pipes burst."), "Harbor Power")
+    assert body.label == ANONYMOUS and body.confidence <= 0.75
+    act = tag(article("The Democrats complained about the schedule for weeks."), "The Democrats")
+    assert (
+        act.confidence
+        < tag(article("The Democrats said the schedule was unfair."), "The Democrats").confidence
+    )
+
+
+# --------------------------------------------------------------------------------------------
 # the shape of the output
 
 
