@@ -297,6 +297,7 @@ class _Rules:
     )
     complement: re.Pattern[str]
     plain_verbs: frozenset[str]  # "said", "according to": attribution and nothing else
+    expert_nouns: frozenset[str]  # "researchers", "analysts": unnamed, but often named before
     study_teams: frozenset[str]  # "the researchers" of a study mentioned before are on the record
     press: re.Pattern[str]  # "told reporters", "told CNN": a listener from the press
     max_block_paragraphs: int
@@ -462,6 +463,7 @@ def _rules(extra_dir: str | None = None) -> _Rules:
         ),
         group_nouns=frozenset(anonymity["group_nouns"]),
         study_teams=frozenset(anonymity["study_teams"]),
+        expert_nouns=frozenset(anonymity["expert_nouns"]),
         plain_verbs=frozenset(attribution["plain_verbs"]),
         unnamed_bodies=frozenset(anonymity["unnamed_bodies"]),
         indefinite=frozenset(anonymity["indefinite_determiners"]),
@@ -553,6 +555,11 @@ _COMMA_SEGMENT = re.compile(r"[^,]+")
 _CLAUSE_IN_TAG = re.compile(r"\b(?:that|what|whether)\b|:")
 _NEGATED = re.compile(r"\b(?:not|never|n['’]t)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+([\w'’]+)")
+_PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been|be)\s+(?:\w+ly\s+|also\s+|now\s+)?$", re.IGNORECASE)
+_APPOSITION_END = re.compile(r"[,”\"]\s*,?[”\"]?$")  # the comma (or quote) that closes an apposition
+_ADVERB = re.compile(r"[A-Z][a-z]+ly")
+_GLOSS = re.compile(r"\s*,?\s*(?:or|meaning|i\.e\.)\s*", re.IGNORECASE)
+_NOT_AFTER_VERB = frozenset({"by", "which"})  # words that follow a noun or a passive, not a verb of saying
 _SINGULAR_VERB = re.compile(r"[^s]s$")  # "says", "forecasts": a verb in the third person singular
 _TEASER_WORDS = 15  # a cut-off paragraph shorter than this may be a subhead or a list item
 # "Con Edison officials", "agency officials", "the officials" (those named before)
@@ -984,6 +991,8 @@ def _classify_quotes(text: str, spans: Sequence[tuple[int, int]], rules: _Rules)
             )
         if is_label and not introduced and _whole_sentence(text, _Quote(start, end, len(words), True)):
             is_label = text[start:end].strip('“”"‘’«»„ ')[-1:] not in _TERMINAL_MARKS  # '"Everything."'
+        if not is_label and quotes and quotes[-1].is_label and _GLOSS.fullmatch(text, quotes[-1].end, start):
+            is_label = True  # 'the nickname "mkono wa damu," or "the man with the bloody hand,"'
         quotes.append(_Quote(start, end, len(words), is_label or not words))
     return quotes
 
@@ -1019,7 +1028,9 @@ def _find_attributions(
     hits = _lexicon_hits(text, rules)
     for verb_start, verb_end, form in hits.attribution:
         if form == "participle" and text[:verb_start].rstrip()[-1:] not in (",", "—", "–"):
-            continue
+            if not _PROGRESSIVE.search(text, max(0, verb_start - 16), verb_start):
+                continue
+            form = "speech"  # "researchers are warning of ...": the verb, in the progressive
         if form == "document" and not (
             rules.document_noun.search(hits.lowered, max(0, verb_start - _SUBJECT_WIDTH), verb_start)
             or rules.own_document.search(hits.lowered, verb_end)
@@ -1063,11 +1074,16 @@ def _read_attribution(
         rules.complement.match(text, verb_end) or _TOLD_CLAUSE.match(text, verb_end)
     ):
         return None
-    if _PASSIVE.search(text, max(0, verb_start - 24), verb_start):
-        return None
+    if not text.endswith("ing", verb_start, verb_end) and _PASSIVE.search(
+        text, max(0, verb_start - 24), verb_start
+    ):
+        return None  # "was reported", but not "are warning"
     next_word = _NEXT_WORD.match(text, verb_end)
-    if next_word and next_word.group(1).lower() in rules.auxiliaries:
-        return None  # "the Treasury note has risen": a noun, not a verb of saying
+    following = next_word.group(1).lower() if next_word else ""
+    if following in rules.auxiliaries or following in _NOT_AFTER_VERB:
+        return None  # "the Treasury note has risen", "pledges which ...", "recalled by": not a verb of saying
+    if form == "belief" and following == "to":
+        return None  # "expects to release": an intention, not a claim
     if form == "document" and _MODAL.search(text, max(0, verb_start - 24), verb_start):
         return None  # "the bill would require": what a document would do, told by the writer
     if form == "object" and not (rules.complement.match(text, verb_end) or _OBJECT.match(text, verb_end)):
@@ -1095,15 +1111,18 @@ def _read_attribution(
         and rules.subordinate.search(text, max(0, guess.start - 60), guess.start)
     ):
         relative = True  # "shares fell after the company said ...": the writer's claim mentions a statement
-    if guess is None and not relative and before.endswith((",", "—", "–")):
+    if guess is None and not relative and before.endswith((",", "—", "–", ',"', ",”")):
         guess = _inverted_subject(text, verb_end, rules)
         first_comma = text.find(",")
         if (
             guess is None
             and 0 < first_comma < verb_start
-            and _RELATIVE_AFTER_SUBJECT.match(text, first_comma)
+            and (_RELATIVE_AFTER_SUBJECT.match(text, first_comma) or _APPOSITION_END.search(before))
         ):
-            guess = _main_subject(text, first_comma, rules)  # "A former employee, who spoke on ..., said"
+            # "A former employee, who spoke on ..., said", 'Gilley, author of "The Case," argued'
+            guess = _main_subject(text, first_comma, rules)
+    if guess is not None and guess.kind == "named" and guess.start == 0 and _ADVERB.fullmatch(guess.text):
+        return None  # "Eventually recalled by ...": an adverb that starts the sentence, not a name
     if form == "document" and (guess is None or not guess.document):
         own = rules.own_document.search(_lexicon_hits(text, rules).lowered, verb_end)
         if guess is None or own is None or guess.kind not in {"named", "institution", "spokesperson"}:
@@ -1113,6 +1132,7 @@ def _read_attribution(
         and guess is not None
         and guess.kind == "anonymous"
         and not rules.press.match(text, verb_end)
+        and not _outlet_in(text, verb_end, min(len(text), verb_end + 40), rules)
         and not (
             text[: min(guess.start, verb_start)].rstrip().endswith(",") and _CLOSING_TAG.match(text, verb_end)
         )
@@ -1165,6 +1185,8 @@ def _framing_attribution(
         return None  # "..., citing Ukrainian officials", "according to officials quoted by X": theirs
     first_anonymous = min(_attribution_span(a)[0] for a, _ in anonymous)
     last_anonymous = max(_attribution_span(a)[1] for a, _ in anonymous)
+    if text[:first_anonymous].rstrip().endswith(",") and _TAIL.match(text, last_anonymous):
+        return None  # "Mugabe ... is insisting he stays, a source said.": the closing tag covers it all
     for attribution, mention in named:
         if attribution.form not in {"speech", "complement", "phrase", "object", "document"}:
             continue
@@ -1576,6 +1598,8 @@ class _ArticleReader:
         body_from = dateline.end() if dateline else 0
         opened_inside = self.quote_open and previous is not None and previous.paragraph == sentence.paragraph
         spans, self.quote_open = _quote_spans(text, opened_inside)
+        if self.writer_voice is None and not opened_inside:
+            self._note_first_person(sentence, text, spans)
         if sentence.paragraph in self.teasers:
             self.block = None
             return _Draft(SKIP, 0.75, "teaser for another story, cut off mid-sentence", [])
@@ -1863,6 +1887,9 @@ class _ArticleReader:
             if source is not None and _NAMED_BODY_GROUP.search(source.text):
                 # "Con Edison officials said": unnamed people, but on the record for a named body
                 confidence, reason = min(confidence, 0.75), "unnamed officials of a named body"
+            elif source is not None and source.text.lower().split()[-1] in self.rules.expert_nouns:
+                # "researchers found": often the team the story named before
+                confidence, reason = min(confidence, 0.8), "unnamed experts (perhaps the team named before)"
             return _Draft(ANONYMOUS, confidence, reason, cues, source)
         if weak_cues and not named:
             return _Draft(
@@ -1904,32 +1931,48 @@ class _ArticleReader:
     def _passage_speaker(self, sentence: Sentence) -> _Mention | None:
         """The speaker of a first-person paragraph with no quotation marks that follows what a named
         person said: a block quotation that lost its marks (scraped pages drop them), unless the
-        writer uses the first person too (the first such paragraph decides)."""
-        paragraph = sentence.paragraph
+        writer uses the first person too (the first sentence in the first person decides)."""
         if self.writer_voice:
             return None
+        speaker = self._passage_source(sentence.paragraph)
+        if speaker is not None:
+            self.writer_voice = False
+        return speaker
+
+    def _note_first_person(self, sentence: Sentence, text: str, spans: Sequence[tuple[int, int]]) -> None:
+        """Decide whose voice "I" and "we" are, at the first sentence in the first person outside
+        quotation marks: a speaker's in a passage after a named speaker, else the writer's."""
+        match = _FIRST_PERSON.search(text)
+        while match is not None and _inside(spans, match.start()):
+            match = _FIRST_PERSON.search(text, match.end())
+        if match is not None:
+            self.writer_voice = self._passage_source(sentence.paragraph) is None
+
+    def _passage_source(self, paragraph: int) -> _Mention | None:
+        """For a paragraph in the first person without quotation marks, the named person the paragraph
+        before it quotes or cites, if any."""
         if paragraph not in self.passages:
             texts = [s.text for s in self.paragraphs[paragraph]]
-            if any(_QUOTE_MARK.search(t) for t in texts) or not any(_FIRST_PERSON.search(t) for t in texts):
-                self.passages[paragraph] = None  # not a first-person paragraph without quotation marks
-                return None
-            speaker, previous_paragraph = None, None
-            for draft, earlier in zip(
-                reversed(self.drafts), reversed(self.sentences[: len(self.drafts)]), strict=True
-            ):
-                if earlier.paragraph == paragraph or draft.label == SKIP:
-                    continue
-                if previous_paragraph is not None and earlier.paragraph != previous_paragraph:
-                    break  # only the paragraph just before counts
-                previous_paragraph = earlier.paragraph
-                source = draft.source
-                if draft.label in {SOURCED, QUOTED} and source is not None and source.kind == "person":
-                    speaker = source
-                    break
-            if self.writer_voice is None:
-                self.writer_voice = speaker is None
+            speaker = None
+            if not any(_QUOTE_MARK.search(t) for t in texts) and any(_FIRST_PERSON.search(t) for t in texts):
+                speaker = self._person_in_paragraph_before(paragraph)
             self.passages[paragraph] = speaker
         return self.passages[paragraph]
+
+    def _person_in_paragraph_before(self, paragraph: int) -> _Mention | None:
+        previous_paragraph = None
+        for draft, earlier in zip(
+            reversed(self.drafts), reversed(self.sentences[: len(self.drafts)]), strict=True
+        ):
+            if earlier.paragraph == paragraph or draft.label == SKIP:
+                continue
+            if previous_paragraph is not None and earlier.paragraph != previous_paragraph:
+                break  # only the paragraph just before counts
+            previous_paragraph = earlier.paragraph
+            source = draft.source
+            if draft.label in {SOURCED, QUOTED} and source is not None and source.kind == "person":
+                return source
+        return None
 
     def _sentence_case_name(self, sentence: Sentence, guess: _Guess | None) -> float | None:
         """A lower confidence when the "name" is one word capitalised only because it starts the

@@ -697,6 +697,73 @@ def test_more_verbs_that_attribute(sentence: str, label: str, source: str) -> No
     check(article("The bridge is closed.", sentence), sentence[:12], label, source)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "label", "source"),
+    [
+        pytest.param(
+            "Researchers are warning of a new phishing kit sold online.",
+            ANONYMOUS,
+            "Researchers",
+            id="progressive",
+        ),
+        pytest.param(
+            "Police sources tell TMZ the ring was taken from the car.",
+            ANONYMOUS,
+            "sources",
+            id="tell-an-outlet",
+        ),
+        pytest.param("We're told the footage shows two men at the door.", ANONYMOUS, None, id="we-are-told"),
+        pytest.param(
+            "The foundation has received reports that access was restored.",
+            ANONYMOUS,
+            None,
+            id="received-reports",
+        ),
+        pytest.param(
+            'Okafor, author of the 2019 book "The Long Road," argued that the port was never viable.',
+            SOURCED,
+            "Okafor",
+            id="subject-before-a-titled-apposition",
+        ),
+    ],
+)
+def test_attribution_found_on_real_pages(sentence: str, label: str, source: str | None) -> None:
+    check(article("The bridge is closed.", sentence), sentence[:12], label, source)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param("Acme expects to release 16 million tons of carbon this year.", id="expects-to"),
+        pytest.param(
+            "The plan sets the city apart from other pledges which focus on cars.", id="noun-before-which"
+        ),
+        pytest.param(
+            "Eventually recalled by the board, Peters left the firm in 1990.", id="adverb-and-passive"
+        ),
+        pytest.param(
+            'He earned the nickname "mano de hierro," or "the iron hand," for his rule.',
+            id="gloss-of-a-nickname",
+        ),
+    ],
+)
+def test_more_words_that_do_not_attribute(sentence: str) -> None:
+    check(article("The bridge is closed.", sentence), sentence[:12], UNATTRIBUTED)
+
+
+def test_our_sources_make_we_the_writers_voice() -> None:
+    text = article(
+        "Our sources say the singer told police she left the bag in her room.",
+        "We know the manager saw the footage.",
+    )
+    assert tag(text, "We know").label != QUOTED
+
+
+def test_unnamed_experts_are_anonymous_with_less_confidence() -> None:
+    suggestion = check(article("Researchers said the flaw was patched."), "Researchers said", ANONYMOUS)
+    assert suggestion.confidence <= 0.8
+
+
 def test_the_researchers_of_a_study_mentioned_before_are_on_the_record() -> None:
     text = article(
         "A new study in the journal Neuron tracked 40 volunteers.",
