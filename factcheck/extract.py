@@ -9,6 +9,7 @@ is the title line, a blank line, and the paragraphs separated by blank lines.
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -50,13 +51,15 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
     """Main text and metadata of a web page, by trafilatura (comments and boilerplate left out)."""
     import trafilatura  # imported here: it takes a fifth of a second, and only HTML needs it
 
-    document = trafilatura.bare_extraction(
-        html,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=True,
-    )
+    with warnings.catch_warnings():  # a page's odd date ("12:00 EST") must not print a library warning
+        warnings.simplefilter("ignore")
+        document = trafilatura.bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+        )
     if document is None or document.body is None:
         return Extracted(None, [])
     paragraphs = [p for p in map(_clean_block, _tree_blocks(document.body)) if p]

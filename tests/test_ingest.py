@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import warnings
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from factcheck.cli import main
+from factcheck.extract import extract_html
 from factcheck.ingest import MAX_ARTICLE_BYTES, IngestError, read_file
 from factcheck.segment import segment
 from factcheck.textsafe import printable
@@ -122,3 +124,18 @@ def test_an_unwritable_output_file_is_one_clear_line(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr.startswith("factcheck: error: ") and result.stderr.count("\n") == 1
     assert "No such file or directory" in result.stderr
+
+
+def test_a_page_date_in_a_named_time_zone_prints_no_library_warning() -> None:
+    """trafilatura's date parser warns about "EST"; a user importing pages must not see that."""
+    html = (
+        '<html><head><title>Bank robbery photos</title><meta name="dcterms.created" '
+        'content="2014-12-23 10:24:05 EST"></head><body><article><h1>Police release photos</h1>'
+        "<p>Police released surveillance photos on Monday of a man they say robbed the bank. The man "
+        "fled on foot toward the river, officers said.</p><p>Detectives asked anyone with information "
+        "to call the department.</p></article></body></html>"
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        extracted = extract_html(html)
+    assert extracted.paragraphs and not caught
