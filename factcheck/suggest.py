@@ -600,7 +600,6 @@ _READER_ADDRESS = re.compile(
 _PUNCTUATION = re.compile(r"[^\w\s]")
 _LABEL_PREFIX = re.compile(r"[A-Z][\w'’-]*(?: [A-Z&][\w'’-]*){0,3}: ")
 _CAPITALS_FIRST = re.compile(r"[A-Z][A-Z'’-]{2,}\b(?! [A-Z]{2,}\b[^a-z]*$)")
-_ACTOR_KINDS = frozenset({"named", "pronoun", "institution", "spokesperson", "outlet_anaphor", "role"})
 # The speaker's own voice: "I", "we", "our" ("US" in capitals is the country, not "us")
 _FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Ww]e|[Ww]e['’](?:re|ve|d|ll)|[Oo]urs?|us|[Mm]y|me)\b")
 
@@ -1302,6 +1301,20 @@ def _appositive_subject(text: str, left: int, end: int, rules: _Rules) -> _Guess
     return _classify(text, *segments[-2], rules, appositive=segments[-1])
 
 
+def _starts_with_name(text: str, rules: _Rules) -> bool:
+    """True when the main clause's subject starts with a capitalised word ("NASA", "The Press
+    Council"): a cheap test, read like ``_main_subject`` reads it."""
+    for part in _COMMA_SEGMENT.finditer(text):
+        words = _WORD_RUN.findall(text, part.start(), min(part.end(), part.start() + 40))
+        if not words or words[0].lower() in rules.clause_openers:
+            continue
+        first = words[0]
+        if first.lower() in rules.determiners:
+            return len(words) > 1 and words[1][:1].isupper()
+        return first[:1].isupper() and first.lower() not in rules.pronouns
+    return False
+
+
 def _main_subject(text: str, before: int, rules: _Rules) -> _Guess | None:
     """Subject of the main clause, for ", saying ...": the first noun phrase after any opener."""
     for part in _COMMA_SEGMENT.finditer(text, 0, before):
@@ -1565,7 +1578,10 @@ class _ArticleReader:
         for sentence in sentences:
             self.paragraphs.setdefault(sentence.paragraph, []).append(sentence)
         self.teasers = _teaser_paragraphs(self.paragraphs, rules)
-        self.passages: dict[int, _Mention | None] = {}  # first-person paragraph -> its speaker, if quoted
+        self.passages: dict[int, _Mention | None] = {}
+        self.first_person_paragraphs: set[int] | None = (
+            None  # first-person paragraph -> its speaker, if quoted
+        )
         self.writer_voice: bool | None = None  # does the writer speak in the first person?
         self.block: _Block | None = None
         self.quote_open = False
@@ -1598,8 +1614,6 @@ class _ArticleReader:
         body_from = dateline.end() if dateline else 0
         opened_inside = self.quote_open and previous is not None and previous.paragraph == sentence.paragraph
         spans, self.quote_open = _quote_spans(text, opened_inside)
-        if self.writer_voice is None and not opened_inside:
-            self._note_first_person(sentence, text, spans)
         if sentence.paragraph in self.teasers:
             self.block = None
             return _Draft(SKIP, 0.75, "teaser for another story, cut off mid-sentence", [])
@@ -1931,30 +1945,37 @@ class _ArticleReader:
     def _passage_speaker(self, sentence: Sentence) -> _Mention | None:
         """The speaker of a first-person paragraph with no quotation marks that follows what a named
         person said: a block quotation that lost its marks (scraped pages drop them), unless the
-        writer uses the first person too (the first sentence in the first person decides)."""
+        writer speaks in the first person too, before it ("Our sources say ...", "I asked him ...")."""
         if self.writer_voice:
             return None
         speaker = self._passage_source(sentence.paragraph)
-        if speaker is not None:
-            self.writer_voice = False
-        return speaker
+        if speaker is not None and self.writer_voice is None:
+            self.writer_voice = self._writer_spoke_before(sentence.paragraph)
+        return None if self.writer_voice else speaker
 
-    def _note_first_person(self, sentence: Sentence, text: str, spans: Sequence[tuple[int, int]]) -> None:
-        """Decide whose voice "I" and "we" are, at the first sentence in the first person outside
-        quotation marks: a speaker's in a passage after a named speaker, else the writer's."""
-        match = _FIRST_PERSON.search(text)
-        while match is not None and _inside(spans, match.start()):
-            match = _FIRST_PERSON.search(text, match.end())
-        if match is not None:
-            self.writer_voice = self._passage_source(sentence.paragraph) is None
+    def _writer_spoke_before(self, paragraph: int) -> bool:
+        """True when a paragraph before ``paragraph`` says "I" or "we" outside quotation marks and is
+        no quoted passage itself."""
+        for earlier in self.sentences:
+            if earlier.paragraph >= paragraph:
+                return False
+            if self.passages.get(earlier.paragraph) is not None:
+                continue
+            spans, _ = _quote_spans(earlier.text, False)
+            match = _FIRST_PERSON.search(earlier.text)
+            while match is not None and _inside(spans, match.start()):
+                match = _FIRST_PERSON.search(earlier.text, match.end())
+            if match is not None:
+                return True
+        return False
 
     def _passage_source(self, paragraph: int) -> _Mention | None:
         """For a paragraph in the first person without quotation marks, the named person the paragraph
         before it quotes or cites, if any."""
         if paragraph not in self.passages:
-            texts = [s.text for s in self.paragraphs[paragraph]]
+            texts = [sentence.text for sentence in self.paragraphs[paragraph]]
             speaker = None
-            if not any(_QUOTE_MARK.search(t) for t in texts) and any(_FIRST_PERSON.search(t) for t in texts):
+            if any(_FIRST_PERSON.search(t) for t in texts) and not any(_QUOTE_MARK.search(t) for t in texts):
                 speaker = self._person_in_paragraph_before(paragraph)
             self.passages[paragraph] = speaker
         return self.passages[paragraph]
@@ -2067,11 +2088,9 @@ class _ArticleReader:
         previous_text = self.sentences[sentence.index - 1].text if sentence.index else ""
         if previous_text.rstrip().endswith(":"):
             confidence = min(confidence, 0.5)
-        if confidence > 0.85:
-            subject = _main_subject(text, len(text), rules)
-            if subject is not None and subject.kind in _ACTOR_KINDS:
-                # "NASA released images ...", "ECOWAS has threatened ...": a source acting may be speaking
-                confidence = 0.85
+        if confidence > 0.85 and _starts_with_name(text, rules):
+            # "NASA released images ...", "ECOWAS has threatened ...": a source acting may be speaking
+            confidence = 0.85
         return confidence, reason
 
     # -- neighbours ---------------------------------------------------------------------------
@@ -2252,6 +2271,8 @@ class _ArticleReader:
 
     def _full_name(self, name: str, index: int) -> str:
         """The full name an earlier sentence gives a surname or first name ("Putin" -> "Vladimir Putin")."""
+        if " " in name:
+            return name  # already more than one word: only a single word is looked up among full names
         full = self.memory.full_names.get(name)
         if full is None:
             for earlier in self.sentences[:index]:
