@@ -297,6 +297,7 @@ class _Rules:
     )
     complement: re.Pattern[str]
     plain_verbs: frozenset[str]  # "said", "according to": attribution and nothing else
+    action_before_to: frozenset[str]  # "continued", "agreed": an act, not words, before "to"
     expert_nouns: frozenset[str]  # "researchers", "analysts": unnamed, but often named before
     study_teams: frozenset[str]  # "the researchers" of a study mentioned before are on the record
     press: re.Pattern[str]  # "told reporters", "told CNN": a listener from the press
@@ -465,6 +466,7 @@ def _rules(extra_dir: str | None = None) -> _Rules:
         study_teams=frozenset(anonymity["study_teams"]),
         expert_nouns=frozenset(anonymity["expert_nouns"]),
         plain_verbs=frozenset(attribution["plain_verbs"]),
+        action_before_to=frozenset(attribution["verbs_of_action_before_to"]),
         unnamed_bodies=frozenset(anonymity["unnamed_bodies"]),
         indefinite=frozenset(anonymity["indefinite_determiners"]),
         spokesperson=frozenset(sources["spokesperson_nouns"]),
@@ -838,6 +840,8 @@ def _classify(
         return _Guess("anonymous", phrase, span_start, span_end, 0.85)
     if runs:
         first, last = runs[-1]
+        if determiner in rules.determiners and last <= len(core) - 1 and not head.capitalised:
+            return None  # "these SMS messages": a name that only modifies a common noun
         return _named(tokens[first:last], rules)
     if 1 < len(core) <= 3 and determiner in rules.indefinite:  # "a witness", "one neighbour"
         return _Guess("anonymous", phrase, span_start, span_end, 0.6)
@@ -1081,8 +1085,8 @@ def _read_attribution(
     following = next_word.group(1).lower() if next_word else ""
     if following in rules.auxiliaries or following in _NOT_AFTER_VERB:
         return None  # "the Treasury note has risen", "pledges which ...", "recalled by": not a verb of saying
-    if form == "belief" and following == "to":
-        return None  # "expects to release": an intention, not a claim
+    if following == "to" and (form == "belief" or text[verb_start:verb_end] in rules.action_before_to):
+        return None  # "expects to release", "continued to fall": an intention or an act, not a claim
     if form == "document" and _MODAL.search(text, max(0, verb_start - 24), verb_start):
         return None  # "the bill would require": what a document would do, told by the writer
     if form == "object" and not (rules.complement.match(text, verb_end) or _OBJECT.match(text, verb_end)):
@@ -1358,6 +1362,11 @@ class _SkipHit:
     author: tuple[int, int] | None = None  # who wrote the embedded post this line signs
 
 
+def _ends_sentence(text: str) -> bool:
+    """True when the text ends with a full stop, question or exclamation mark (before any closing quote)."""
+    return text.rstrip().rstrip(_CLOSING_MARKS)[-1:] in _TERMINAL_MARKS
+
+
 def _line_pattern_hit(text: str, rules: _Rules) -> _SkipHit | None:
     """Bylines, credits, promos and notices: lines the skip lexicon's patterns recognise."""
     match = rules.anchored_skip_lines.match(text) or (
@@ -1384,15 +1393,18 @@ def _skip_hit(
     *,
     alone_on_line: bool,
     alone_in_paragraph: bool,
+    between_sentences: bool,
     has_quotation: bool,
 ) -> _SkipHit | None:
-    """Subheads, pull quotes and questions to the reader (line patterns are tried first, apart)."""
+    """Subheads, pull quotes and questions to the reader (line patterns are tried first, apart).
+
+    ``between_sentences``: the lines before and after end like sentences, so a line with no full
+    stop between them is a subhead rather than an item of a list of such lines."""
     stripped = text.rstrip()
-    ends_sentence = stripped.rstrip(_CLOSING_MARKS)[-1:] in _TERMINAL_MARKS
-    if alone_on_line and not ends_sentence and not stripped.endswith(":"):
+    if alone_on_line and not _ends_sentence(text) and not stripped.endswith(":"):
         words = _WRITTEN_WORDS.findall(text)
         if len(words) <= rules.max_subhead_words:
-            confidence = 0.93 if _is_title(words, rules) else 0.82
+            confidence = 0.93 if _is_title(words, rules) else 0.9 if between_sentences else 0.82
             return _SkipHit(confidence, "subhead or label line (no full stop)", None)
     if alone_in_paragraph and stripped[:1] in '“"‘' and stripped[-1:] in '”"’' and has_quotation:
         inner = stripped.strip('“”"‘’ .,')
@@ -1545,7 +1557,8 @@ def _teaser_paragraphs(paragraphs: dict[int, list[Sentence]], rules: _Rules) -> 
     order = sorted(paragraphs)
     cut = [
         position > 0
-        and paragraphs[p][-1].text.rstrip().rstrip(_CLOSING_MARKS)[-1:] not in (*_TERMINAL_MARKS, ":")
+        and not _ends_sentence(paragraphs[p][-1].text)
+        and not paragraphs[p][-1].text.rstrip().endswith(":")
         and sum(len(_WRITTEN_WORDS.findall(s.text)) for s in paragraphs[p]) >= _TEASER_WORDS
         and _line_pattern_hit(paragraphs[p][-1].text, rules) is None
         for position, p in enumerate(order)
@@ -1701,13 +1714,17 @@ class _ArticleReader:
                     mention,
                 )
             return _Draft(SKIP, 0.95, "headline (first line)", [])
+        alone_on_line = not _ends_sentence(text) and self._alone_on_line(sentence)  # a subhead, perhaps
         hit = _skip_hit(
             text,
             self.text,
             rules,
-            alone_on_line=text.rstrip().rstrip(_CLOSING_MARKS)[-1:] not in _TERMINAL_MARKS
-            and self._alone_on_line(sentence),  # only a line with no full stop can be a subhead
+            alone_on_line=alone_on_line,
             alone_in_paragraph=len(self.paragraphs[sentence.paragraph]) == 1,
+            between_sentences=alone_on_line
+            and 0 < sentence.index < len(self.sentences) - 1
+            and _ends_sentence(self.sentences[sentence.index - 1].text)
+            and _ends_sentence(self.sentences[sentence.index + 1].text),
             has_quotation=bool(real_quotes) or opened_inside or block_state is not None,
         )
         if hit is None:
@@ -1722,10 +1739,10 @@ class _ArticleReader:
 
     def _is_list_item(self, sentence: Sentence, text: str) -> bool:
         """A line with no full stop of its own, like the bullet points of a list."""
-        stripped = text.rstrip().rstrip(_CLOSING_MARKS)
         return (
             self._alone_on_line(sentence)
-            and stripped[-1:] not in (*_TERMINAL_MARKS, ":")
+            and not _ends_sentence(text)
+            and not text.rstrip().endswith(":")
             and len(_WRITTEN_WORDS.findall(text)) <= self.rules.max_subhead_words * 2
         )
 

@@ -625,6 +625,20 @@ def test_teasers_cut_off_mid_sentence_are_skipped() -> None:
     check(text, "The bridge reopened", UNATTRIBUTED)
 
 
+def test_a_subhead_between_paragraphs_is_surer_than_a_line_in_a_list() -> None:
+    text = article(
+        "The bridge reopened on Monday.",
+        "Traffic returns to the old route",
+        "Buses will follow the old timetable.",
+        "Key points",
+        "More than 900 drivers used the bridge on its first day",
+        "Tolls stay at $2",
+    )
+    between = check(text, "Traffic returns", SKIP)
+    in_list = check(text, "More than 900", SKIP)
+    assert between.confidence > in_list.confidence
+
+
 def test_one_line_without_a_full_stop_is_no_teaser() -> None:
     text = article(
         "Crews worked through the night to clear the debris from the northbound lanes of the highway",
@@ -649,6 +663,27 @@ def test_one_line_without_a_full_stop_is_no_teaser() -> None:
 def test_more_page_furniture_is_skipped(line: str) -> None:
     text = article("The bridge is closed.", line, "The council votes in May.")
     check(text, line[:6], SKIP)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        pytest.param(
+            "Clockwise from top: the pier; the ferry in 1950; the terminal.", "caption", id="clockwise"
+        ),
+        pytest.param(
+            "Above, the skull of a whale; right, the tools used to carve it.", "caption", id="above-right"
+        ),
+        pytest.param(
+            "Left to right: Ana Ruiz, Tom Hale and Lena Ortiz at the opening.", "caption", id="left-to-right"
+        ),
+        pytest.param("Follow Lena Ortiz on Twitter and Instagram.", "promo", id="follow-a-writer"),
+        pytest.param(": Ferry fares rise again | Lena Ortiz", "page title", id="page-title-with-author"),
+    ],
+)
+def test_captions_and_page_titles_are_skipped(line: str, kind: str) -> None:
+    text = article("The bridge is closed.", line, "The council votes in May.")
+    assert check(text, line[:6], SKIP).reason == f"{kind} line"
 
 
 def test_a_closing_speaker_tag_names_the_source_even_after_a_plural_noun() -> None:
@@ -744,6 +779,12 @@ def test_attribution_found_on_real_pages(sentence: str, label: str, source: str 
         pytest.param(
             'He earned the nickname "mano de hierro," or "the iron hand," for his rule.',
             id="gloss-of-a-nickname",
+        ),
+        pytest.param("Snow also continued to fly across the Great Lakes overnight.", id="continued-to"),
+        pytest.param("The union agreed to pay the fine by March.", id="agreed-to"),
+        pytest.param(
+            "These SMS messages add urgency to the scam, and tells the contact that the photos are real.",
+            id="name-modifying-a-common-noun",
         ),
     ],
 )
