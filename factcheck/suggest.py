@@ -549,6 +549,7 @@ _CUE_ORDER = attrgetter("start", "end")
 _CLOSING_MARKS = "”\"’'»)]"  # may follow the full stop that ends a sentence
 _TERMINAL_MARKS = ".!?…"
 _WRITTEN_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
+_ALPHANUMERIC = re.compile(r"[^\W_]")
 
 _SENTENCE_LIKE = re.compile(r"[.!?,;]$|[.!?;]\s")
 _INVERTED_START = re.compile(r"\s+\w")
@@ -1401,6 +1402,8 @@ def _skip_hit(
     ``between_sentences``: the lines before and after end like sentences, so a line with no full
     stop between them is a subhead rather than an item of a list of such lines."""
     stripped = text.rstrip()
+    if not _ALPHANUMERIC.search(text):
+        return _SkipHit(0.9, "stray punctuation, no words", None)
     if alone_on_line and not _ends_sentence(text) and not stripped.endswith(":"):
         words = _WRITTEN_WORDS.findall(text)
         if len(words) <= rules.max_subhead_words:

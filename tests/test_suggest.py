@@ -625,6 +625,12 @@ def test_teasers_cut_off_mid_sentence_are_skipped() -> None:
     check(text, "The bridge reopened", UNATTRIBUTED)
 
 
+def test_stray_punctuation_is_skipped_but_a_list_number_is_not() -> None:
+    text = article("The bridge is closed.\n.", "The toll rises in May.\n1.\nThe ferry runs.")
+    assert check(text, ".", SKIP).reason == "stray punctuation, no words"
+    assert tag(text, "1.").label != SKIP
+
+
 def test_a_subhead_between_paragraphs_is_surer_than_a_line_in_a_list() -> None:
     text = article(
         "The bridge reopened on Monday.",
@@ -658,6 +664,12 @@ def test_one_line_without_a_full_stop_is_no_teaser() -> None:
             "Science writer Lena Ortiz in Boston and Pavel Novak in Prague contributed to this report.",
             id="long-contributor-line",
         ),
+        pytest.param("Follow City Desk @citydesk, Facebook & Instagram.", id="follow-a-handle"),
+        pytest.param("[Photos: The Old Harbour Before the Fire]", id="related-link-in-brackets"),
+        pytest.param("Please share your videos and stories with us.", id="please-share"),
+        pytest.param("SOURCE: Port Authority; City Transit Board.", id="chart-source"),
+        pytest.param("Unfortunately, this video is not available in your region.", id="video-unavailable"),
+        pytest.param("Loading weather data ...", id="loading"),
     ],
 )
 def test_more_page_furniture_is_skipped(line: str) -> None:
@@ -726,6 +738,8 @@ def test_words_that_look_like_attribution_but_are_not(sentence: str) -> None:
         pytest.param("Dr. Ana Ruiz hopes that the clinic will open in May.", SOURCED, "Ana Ruiz"),
         pytest.param("Later, the mayor defended her decision to close the pool.", SOURCED, "mayor"),
         pytest.param("One nurse told the authors how she worked 20 nights in a row.", ANONYMOUS, "nurse"),
+        pytest.param("The audit examined 40 schools in the district.", SOURCED, "audit"),
+        pytest.param("The agreement allows the club to leave after five years.", SOURCED, "agreement"),
     ],
 )
 def test_more_verbs_that_attribute(sentence: str, label: str, source: str) -> None:
