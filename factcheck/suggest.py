@@ -561,6 +561,7 @@ _NEXT_WORD = re.compile(r"\s+([\w'’]+)")
 _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been|be)\s+(?:\w+ly\s+|also\s+|now\s+)?$", re.IGNORECASE)
 _APPOSITION_END = re.compile(r"[,”\"]\s*,?[”\"]?$")  # the comma (or quote) that closes an apposition
 _ADVERB = re.compile(r"[A-Z][a-z]+ly")
+_AGENT = re.compile(r"[”\"’]?,?\s+by\s+")  # 'described as "heartbreaking" by the department'
 _GLOSS = re.compile(r"\s*,?\s*(?:or|meaning|i\.e\.)\s*", re.IGNORECASE)
 _NOT_AFTER_VERB = frozenset({"by", "which"})  # words that follow a noun or a passive, not a verb of saying
 _SINGULAR_VERB = re.compile(r"[^s]s$")  # "says", "forecasts": a verb in the third person singular
@@ -1081,6 +1082,9 @@ def _read_attribution(
     if not text.endswith("ing", verb_start, verb_end) and _PASSIVE.search(
         text, max(0, verb_start - 24), verb_start
     ):
+        if form == "framing":  # 'described as "heartbreaking" by the department': the agent's words
+            agent = _passive_agent(text, verb_end, quote_spans, rules)
+            return _Attribution(form, verb_start, verb_end, agent) if agent is not None else None
         return None  # "was reported", but not "are warning"
     next_word = _NEXT_WORD.match(text, verb_end)
     following = next_word.group(1).lower() if next_word else ""
@@ -1200,6 +1204,17 @@ def _framing_attribution(
         if start >= last_anonymous and text[:start].rstrip().endswith(",") and _TAIL.match(text, end):
             return attribution, mention
     return None
+
+
+def _passive_agent(
+    text: str, verb_end: int, quote_spans: Sequence[tuple[int, int]], rules: _Rules
+) -> _Guess | None:
+    """Who is named after "by" right after the quotation a passive verb frames."""
+    quote_end = next((end for start, end in quote_spans if start >= verb_end), None)
+    agent = _AGENT.match(text, quote_end) if quote_end is not None else None
+    if agent is None:
+        return None
+    return _classify(text, agent.end(), _phrase_end(text, agent.end()), rules)
 
 
 def _frames_quotation(text: str, verb_end: int, quote_spans: Sequence[tuple[int, int]]) -> bool:

@@ -97,6 +97,12 @@ def check(text: str, starts_with: str, label: str, source: str | None = None) ->
         pytest.param(
             article('She called the proposal "a gift to landlords."'), "She called", None, id="called-x-quote"
         ),
+        pytest.param(
+            article("The closure was described as “a betrayal” by the fishermen’s union."),
+            "The closure",
+            "union",
+            id="passive-described-as-by",
+        ),
     ],
 )
 def test_words_in_quotation_marks_are_quoted(text: str, start: str, source: str | None) -> None:
