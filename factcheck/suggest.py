@@ -561,6 +561,8 @@ _NEXT_WORD = re.compile(r"\s+([\w'’]+)")
 _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been|be)\s+(?:\w+ly\s+|also\s+|now\s+)?$", re.IGNORECASE)
 _APPOSITION_END = re.compile(r"[,”\"]\s*,?[”\"]?$")  # the comma (or quote) that closes an apposition
 _ADVERB = re.compile(r"[A-Z][a-z]+ly")
+_POSSESSIVES = frozenset({"his", "her", "their"})
+_COMPANIONS = _POSSESSIVES | {"colleagues", "co-authors"}  # "Smith and his team", "Smith and colleagues"
 _AGENT = re.compile(r"[”\"’]?,?\s+by\s+")  # 'described as "heartbreaking" by the department'
 _GLOSS = re.compile(r"\s*,?\s*(?:or|meaning|i\.e\.)\s*", re.IGNORECASE)
 _NOT_AFTER_VERB = frozenset({"by", "which"})  # words that follow a noun or a passive, not a verb of saying
@@ -789,6 +791,8 @@ def _classify(
         (t for i, t in enumerate(core) if t.norm in rules.group_nouns and _heads_group(core, i, rules)), None
     )
     named_after = [*core, *extra]  # "an official, Jane Doe," names the official after all
+    if group is not None and _leads_companions(core, rules):
+        group = None  # "Lena Ortiz and her colleagues": the named person speaks for them
     if group is not None and not any(
         named_after[i].start > group.end and not _is_organisation(named_after[i:j], rules)
         for i, j in _name_runs(named_after, rules)
@@ -856,6 +860,15 @@ def _classify(
         if people and people[0][1] - people[0][0] >= 2:
             return _named(extra[people[0][0] : people[0][1]], rules)
     return None
+
+
+def _leads_companions(core: Sequence[_Token], rules: _Rules) -> bool:
+    """True for "Lena Ortiz and her colleagues": a name, then "and" and a possessive pronoun."""
+    runs = _name_runs(core, rules)
+    if not runs or runs[0][0] != 0:
+        return False
+    after = runs[0][1]
+    return after + 1 < len(core) and core[after].norm == "and" and core[after + 1].norm in _POSSESSIVES
 
 
 def _heads_group(core: Sequence[_Token], index: int, rules: _Rules) -> bool:
@@ -1298,11 +1311,13 @@ def _subject_before(
             break
         if token.norm in {"who", "which"}:
             return None, True
-        joins_names = (
+        next_word = tokens[index + 1] if index + 1 < len(tokens) else None
+        joins_names = (  # "Smith and Jones", "Bank of England", "Parata and his family"
             token.norm in {"and", "&", "of"}
             and index > 0
             and tokens[index - 1].capitalised
-            and tokens[index + 1].capitalised
+            and next_word is not None
+            and (next_word.capitalised or (token.norm == "and" and next_word.norm in _COMPANIONS))
         )
         if (token.norm in rules.clause_stops and not joins_names) or token.norm in rules.saying_verbs:
             break

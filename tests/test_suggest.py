@@ -745,6 +745,9 @@ def test_words_that_look_like_attribution_but_are_not(sentence: str) -> None:
         pytest.param("Later, the mayor defended her decision to close the pool.", SOURCED, "mayor"),
         pytest.param("One nurse told the authors how she worked 20 nights in a row.", ANONYMOUS, "nurse"),
         pytest.param("The audit examined 40 schools in the district.", SOURCED, "audit"),
+        pytest.param(
+            "Lena Ortiz and her colleagues believe the virus jumped from bats.", SOURCED, "Lena Ortiz"
+        ),
         pytest.param("The agreement allows the club to leave after five years.", SOURCED, "agreement"),
     ],
 )
