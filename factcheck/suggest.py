@@ -326,7 +326,7 @@ class _Rules:
     org_words: frozenset[str]
     not_name_words: frozenset[str]
     anchored_skip_lines: re.Pattern[str]  # alternatives named k0, k1, ... (see skip_kinds)
-    floating_skip_lines: re.Pattern[str]
+    floating_skip_lines: tuple[tuple[tuple[str, ...], str, re.Pattern[str]], ...]  # (hints, kind, pattern)
     floating_hints: tuple[str, ...]  # lower-case words one of which a floating pattern needs
     skip_kinds: dict[str, str]  # group name -> kind of line ("byline", "credit", ...)
     dateline: re.Pattern[str]
@@ -426,9 +426,16 @@ def _rules(extra_dir: str | None = None) -> _Rules:
     anchored = [
         (name, pattern) for name, _, pattern in skip_lines if pattern.removeprefix("(?i)").startswith("^")
     ]
-    floating = [
-        (name, pattern) for name, _, pattern in skip_lines if not pattern.removeprefix("(?i)").startswith("^")
-    ]
+    hints = [hint.lower() for hint in skip["floating_pattern_hints"]]
+    floating = tuple(  # each tried only where one of the hints its text contains is in the sentence
+        (
+            tuple(hint for hint in hints if hint in pattern.lower().replace("\\", "")) or ("",),  # or always
+            kind,
+            re.compile(pattern),
+        )
+        for _, kind, pattern in skip_lines
+        if not pattern.removeprefix("(?i)").startswith("^")
+    )
     phrases = _PhraseIndex(frozenset(grammar["index_stop_words"]))
     for group, key, capitalised in [
         ("nocomment", "no_comment_phrases", True),
@@ -499,8 +506,8 @@ def _rules(extra_dir: str | None = None) -> _Rules:
         org_words=frozenset(sources["org_words"]),
         not_name_words=frozenset(sources["not_name_words"]),
         anchored_skip_lines=_named_alternatives(anchored),
-        floating_skip_lines=_named_alternatives(floating),
-        floating_hints=tuple(hint.lower() for hint in skip["floating_pattern_hints"]),
+        floating_skip_lines=floating,
+        floating_hints=tuple({hint for pattern_hints, _, _ in floating for hint in pattern_hints}),
         skip_kinds={name: kind for name, kind, _ in skip_lines},
         dateline=re.compile(skip["dateline_pattern"]),
         label_introducer=re.compile(
@@ -549,6 +556,7 @@ _CUE_ORDER = attrgetter("start", "end")
 _CLOSING_MARKS = "”\"’'»)]"  # may follow the full stop that ends a sentence
 _TERMINAL_MARKS = ".!?…"
 _WRITTEN_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
+_SIX_WORDS_AT_MOST = re.compile(r"[^A-Za-z]*(?:[A-Za-z][\w'’-]*+[^A-Za-z]*+){0,6}")  # _WRITTEN_WORDS
 _ALPHANUMERIC = re.compile(r"[^\W_]")
 
 _SENTENCE_LIKE = re.compile(r"[.!?,;]$|[.!?;]\s")
@@ -1400,12 +1408,16 @@ def _ends_sentence(text: str) -> bool:
 
 def _line_pattern_hit(text: str, rules: _Rules) -> _SkipHit | None:
     """Bylines, credits, promos and notices: lines the skip lexicon's patterns recognise."""
-    match = rules.anchored_skip_lines.match(text) or (
-        _has_hint(_lexicon_hits(text, rules).lowered, rules.floating_hints)
-        and rules.floating_skip_lines.search(text)
-    )
-    if match and match.lastgroup:
-        kind = rules.skip_kinds[match.lastgroup]
+    match = rules.anchored_skip_lines.match(text)
+    kind = rules.skip_kinds[match.lastgroup] if match and match.lastgroup else None
+    if kind is None:
+        lowered = _lexicon_hits(text, rules).lowered
+        present = {hint for hint in rules.floating_hints if hint in lowered}
+        for hints, floating_kind, pattern in rules.floating_skip_lines if present else ():
+            if not present.isdisjoint(hints) and (match := pattern.search(text)):
+                kind = floating_kind
+                break
+    if match and kind:
         words = len(_WRITTEN_WORDS.findall(text))
         if kind == "credit" and words > 12:
             return _SkipHit(0.7, "photo credit in a caption", match.span())
@@ -1432,7 +1444,7 @@ def _skip_hit(
     ``between_sentences``: the lines before and after end like sentences, so a line with no full
     stop between them is a subhead rather than an item of a list of such lines."""
     stripped = text.rstrip()
-    if not _ALPHANUMERIC.search(text):
+    if len(stripped) < 8 and not _ALPHANUMERIC.search(text):
         return _SkipHit(0.9, "stray punctuation, no words", None)
     if alone_on_line and not _ends_sentence(text) and not stripped.endswith(":"):
         words = _WRITTEN_WORDS.findall(text)
@@ -2110,8 +2122,8 @@ class _ArticleReader:
             confidence, reason = 0.7, "attribution-like words that do not attribute this claim"
         if hits.groups:
             confidence = min(confidence, 0.72)
-        if rules.document_noun.search(hits.lowered, 0, 40):  # "The invoices ... list": a document may speak
-            confidence = min(confidence, 0.8)
+        if confidence > 0.8 and rules.document_noun.search(hits.lowered, 0, 40):
+            confidence = 0.8  # "The invoices ... list": a document may speak
         if quotes:
             confidence = min(confidence, 0.8)
             reason = "quotation marks around a name, title or label"
@@ -2120,21 +2132,19 @@ class _ArticleReader:
             confidence = min(confidence, 0.72)
         if _FIRST_PERSON.search(text):  # the writer's voice, or a speaker's whose quotation marks were lost
             confidence = min(confidence, 0.6)
-        if _LABEL_PREFIX.match(text) or _CAPITALS_FIRST.match(
-            text
-        ):  # "Tech Enabled: ...", "SUSIE O'BRIEN THE ..."
-            confidence = min(confidence, 0.8)  # a teaser or promo for another story, perhaps
-        if sentence.index <= 2 and len(self.paragraphs[sentence.paragraph]) == 1:
-            confidence = min(confidence, 0.8)  # the standfirst under a headline: a summary, or a subhead
-        # Lines that may be boilerplate the lexicons do not know: short, speaking to the reader,
-        # in parentheses, or among the last lines of the article.
-        if (
-            len(_WRITTEN_WORDS.findall(text)) <= 6
-            or _READER_ADDRESS.search(text)
+        if confidence > 0.8 and (
+            _LABEL_PREFIX.match(text)  # "Tech Enabled: ...": a teaser or promo for another story, perhaps
+            or _CAPITALS_FIRST.match(text)  # "SUSIE O'BRIEN THE ..."
+            # the standfirst under a headline: a summary, or a subhead
+            or (sentence.index <= 2 and len(self.paragraphs[sentence.paragraph]) == 1)
+            # Lines that may be boilerplate the lexicons do not know: short, speaking to the reader,
+            # in parentheses, or among the last lines of the article.
+            or _SIX_WORDS_AT_MOST.fullmatch(text)
             or text.startswith("(")
             or sentence.index >= len(self.sentences) - 2
+            or _READER_ADDRESS.search(text)
         ):
-            confidence = min(confidence, 0.8)
+            confidence = 0.8
         previous_text = self.sentences[sentence.index - 1].text if sentence.index else ""
         if previous_text.rstrip().endswith(":"):
             confidence = min(confidence, 0.5)
