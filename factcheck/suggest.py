@@ -786,6 +786,8 @@ def _classify(
     core_norms = [t.norm for t in core]
     head = core[-1]
     determiner = core[0].norm
+    if determiner == "no":
+        return None  # "no group claimed responsibility": nobody is cited
     if not rules.spokesperson.isdisjoint(core_norms) or (
         not rules.spokesperson_starts.isdisjoint(core_norms)
         and any(_has_phrase(core_norms, noun) for noun in rules.spokesperson_phrases)
@@ -857,16 +859,18 @@ def _classify(
         if determiner in rules.determiners and last <= len(core) - 1 and not head.capitalised:
             return None  # "these SMS messages": a name that only modifies a common noun
         return _named(tokens[first:last], rules)
-    if 1 < len(core) <= 3 and determiner in rules.indefinite:  # "a witness", "one neighbour"
+    people = head.norm.endswith("s") or determiner in {"one", "another"}  # not "a net worth", "the surge"
+    if 1 < len(core) <= 3 and determiner in rules.indefinite and people:  # "many users", "one academic"
         return _Guess("anonymous", phrase, span_start, span_end, 0.6)
-    if 1 < len(core) <= 3 and determiner == "the":  # "the woman"
+    if 1 < len(core) <= 3 and determiner == "the" and people:  # "the rebels"
         return _Guess("role", phrase, span_start, span_end, 0.6)
     if extra:  # "Her doctor, Jane Doe, said": the apposition names who speaks
         people = [
             run for run in _name_runs(extra, rules) if not _is_organisation(extra[run[0] : run[1]], rules)
         ]
-        if people and people[0][1] - people[0][0] >= 2:
-            return _named(extra[people[0][0] : people[0][1]], rules)
+        first = people[0] if people else None
+        if first and first[1] - first[0] >= 2 and first[0] == 0:  # not ", welcomed by many New Yorkers,"
+            return _named(extra[: first[1]], rules)
     return None
 
 
@@ -1141,7 +1145,8 @@ def _read_attribution(
     ):
         relative = True  # "shares fell after the company said ...": the writer's claim mentions a statement
     if guess is None and not relative and before.endswith((",", "—", "–", ',"', ",”")):
-        guess = _inverted_subject(text, verb_end, rules)
+        # "..., says Smith"; but in "The thaw, ..., worried Tasos Georgelis" he is the object
+        guess = _inverted_subject(text, verb_end, rules) if form not in {"belief", "document"} else None
         first_comma = text.find(",")
         if (
             guess is None

@@ -745,6 +745,7 @@ def test_words_that_look_like_attribution_but_are_not(sentence: str) -> None:
         pytest.param("Later, the mayor defended her decision to close the pool.", SOURCED, "mayor"),
         pytest.param("One nurse told the authors how she worked 20 nights in a row.", ANONYMOUS, "nurse"),
         pytest.param("The audit examined 40 schools in the district.", SOURCED, "audit"),
+        pytest.param("A number of analysts say the merger will fail.", ANONYMOUS, "analysts"),
         pytest.param(
             "Lena Ortiz and her colleagues believe the virus jumped from bats.", SOURCED, "Lena Ortiz"
         ),
@@ -804,6 +805,12 @@ def test_attribution_found_on_real_pages(sentence: str, label: str, source: str 
             id="gloss-of-a-nickname",
         ),
         pytest.param("Snow also continued to fly across the Great Lakes overnight.", id="continued-to"),
+        pytest.param("Although no group claimed responsibility, the attack raised fears.", id="no-group"),
+        pytest.param("The family has a net worth estimated at $5 billion.", id="net-worth-estimated"),
+        pytest.param(
+            "The thaw, much welcomed by many New Yorkers, worried Tasos Georgelis, a water official.",
+            id="object-of-a-feeling",
+        ),
         pytest.param("The union agreed to pay the fine by March.", id="agreed-to"),
         pytest.param(
             "These SMS messages add urgency to the scam, and tells the contact that the photos are real.",
