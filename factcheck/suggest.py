@@ -1332,7 +1332,9 @@ def _subject_before(
             and next_word is not None
             and (next_word.capitalised or (token.norm == "and" and next_word.norm in _COMPANIONS))
         )
-        if (token.norm in rules.clause_stops and not joins_names) or token.norm in rules.saying_verbs:
+        if (token.norm in rules.clause_stops and not joins_names) or (
+            token.norm in rules.saying_verbs and index < len(tokens) - 1  # "the ransom note warns": a noun
+        ):
             break
         walk_start = index
     if walk_start >= len(tokens):

@@ -746,6 +746,8 @@ def test_words_that_look_like_attribution_but_are_not(sentence: str) -> None:
         pytest.param("One nurse told the authors how she worked 20 nights in a row.", ANONYMOUS, "nurse"),
         pytest.param("The audit examined 40 schools in the district.", SOURCED, "audit"),
         pytest.param("A number of analysts say the merger will fail.", ANONYMOUS, "analysts"),
+        pytest.param("The ransom note warns that the files will be deleted.", SOURCED, "note"),
+        pytest.param("Mayor Ana Ruiz issued a plea for calm after the verdict.", SOURCED, "Ana Ruiz"),
         pytest.param(
             "Lena Ortiz and her colleagues believe the virus jumped from bats.", SOURCED, "Lena Ortiz"
         ),
