@@ -300,6 +300,7 @@ class _Rules:
     action_before_to: frozenset[str]  # "continued", "agreed": an act, not words, before "to"
     expert_nouns: frozenset[str]  # "researchers", "analysts": unnamed, but often named before
     study_teams: frozenset[str]  # "the researchers" of a study mentioned before are on the record
+    study_team_noun: re.Pattern[str]  # one of study_teams, in lower-case text
     press: re.Pattern[str]  # "told reporters", "told CNN": a listener from the press
     max_block_paragraphs: int
     anon_patterns: tuple[_GuardedPattern, ...]
@@ -471,6 +472,7 @@ def _rules(extra_dir: str | None = None) -> _Rules:
         ),
         group_nouns=frozenset(anonymity["group_nouns"]),
         study_teams=frozenset(anonymity["study_teams"]),
+        study_team_noun=re.compile(rf"\b{_trie_pattern(anonymity['study_teams'])}\b"),
         expert_nouns=frozenset(anonymity["expert_nouns"]),
         plain_verbs=frozenset(attribution["plain_verbs"]),
         action_before_to=frozenset(attribution["verbs_of_action_before_to"]),
@@ -1063,9 +1065,10 @@ def _find_attributions(
             form = "speech"  # "researchers are warning of ...": the verb, in the progressive
         if form == "document" and not (
             rules.document_noun.search(hits.lowered, max(0, verb_start - _SUBJECT_WIDTH), verb_start)
+            or rules.study_team_noun.search(hits.lowered, max(0, verb_start - _SUBJECT_WIDTH), verb_start)
             or rules.own_document.search(hits.lowered, verb_end)
         ):
-            continue  # "shows", "found" attribute only after a document or data set, or with "in its report"
+            continue  # "shows", "found": only after a document, data set or study team, or "in its report"
         if _inside(quote_spans, verb_start) or _inside(hits.false_attribution, verb_start):
             continue
         if form == "framing" and not _frames_quotation(text, verb_end, framed):
@@ -1157,7 +1160,11 @@ def _read_attribution(
             guess = _main_subject(text, first_comma, rules)
     if guess is not None and guess.kind == "named" and guess.start == 0 and _ADVERB.fullmatch(guess.text):
         return None  # "Eventually recalled by ...": an adverb that starts the sentence, not a name
-    if form == "document" and (guess is None or not guess.document):
+    if (
+        form == "document"
+        and (guess is None or not guess.document)
+        and not (guess is not None and guess.text.lower().rsplit(None, 1)[-1] in rules.study_teams)
+    ):  # "the researchers found a flint tool": a finding, as a study's would be
         own = rules.own_document.search(_lexicon_hits(text, rules).lowered, verb_end)
         if guess is None or own is None or guess.kind not in {"named", "institution", "spokesperson"}:
             return None  # "the agency put the odds at one in five in its outlook": the agency's document

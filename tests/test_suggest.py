@@ -844,6 +844,11 @@ def test_the_researchers_of_a_study_mentioned_before_are_on_the_record() -> None
     )
     check(text, "The effect", SOURCED, "researchers")
     check(article("Researchers said the effect lasted a week."), "Researchers said", ANONYMOUS)
+    finding = article(
+        "A new study in the journal Nature looked at 300 stone tools.",
+        "In this effort, the researchers found a tool with no handle.",
+    )
+    check(finding, "In this effort", SOURCED, "researchers")
 
 
 def test_uncertain_calls_get_less_confidence() -> None:
