@@ -573,6 +573,8 @@ _APPOSITION_END = re.compile(r"[,”\"]\s*,?[”\"]?$")  # the comma (or quote) 
 _ADVERB = re.compile(r"[A-Z][a-z]+ly")
 _POSSESSIVES = frozenset({"his", "her", "their"})
 _COMPANIONS = _POSSESSIVES | {"colleagues", "co-authors"}  # "Smith and his team", "Smith and colleagues"
+_PEOPLE_PLURAL = re.compile(r"(?:ers|ists|ians|ants|ents)$")  # "oceanographers", "geologists", "residents"
+_PARENTHETICAL_TAG = re.compile(r"\s+[^,;:.!?“”\"]{2,40},")  # " say oceanographers," + the sentence goes on
 _AGENT = re.compile(r"[”\"’]?,?\s+by\s+")  # 'described as "heartbreaking" by the department'
 _GLOSS = re.compile(r"\s*,?\s*(?:or|meaning|i\.e\.)\s*", re.IGNORECASE)
 _NOT_AFTER_VERB = frozenset({"by", "which"})  # words that follow a noun or a passive, not a verb of saying
@@ -861,6 +863,8 @@ def _classify(
         if determiner in rules.determiners and last <= len(core) - 1 and not head.capitalised:
             return None  # "these SMS messages": a name that only modifies a common noun
         return _named(tokens[first:last], rules)
+    if len(core) == 1 and not head.capitalised and _PEOPLE_PLURAL.search(head.norm):  # "say oceanographers"
+        return _Guess("anonymous", phrase, span_start, span_end, 0.6)
     people = head.norm.endswith("s") or determiner in {"one", "another"}  # not "a net worth", "the surge"
     if 1 < len(core) <= 3 and determiner in rules.indefinite and people:  # "many users", "one academic"
         return _Guess("anonymous", phrase, span_start, span_end, 0.6)
@@ -1132,9 +1136,12 @@ def _read_attribution(
         and before.endswith((",", "—", "–"))
         and "," not in text[verb_end:]
     )
-    if after_quote or closing:
+    parenthetical = (  # "The sea is shallow, say oceanographers, but ...": a tag inside the sentence
+        form == "speech" and before.endswith(",") and _PARENTHETICAL_TAG.match(text, verb_end)
+    )
+    if after_quote or closing or parenthetical:
         inverted = _inverted_subject(text, verb_end, rules)
-        if inverted is not None and (after_quote or _TAIL.match(text, inverted.end)):
+        if inverted is not None and (after_quote or parenthetical or _TAIL.match(text, inverted.end)):
             return _Attribution(form, verb_start, verb_end, inverted)
     conjoined = form in {"speech", "speechact", "complement"}  # "... and said", "... but urged"
     guess, relative = _subject_before(text, verb_start, quote_spans, rules, conjoined=conjoined)

@@ -746,6 +746,14 @@ def test_words_that_look_like_attribution_but_are_not(sentence: str) -> None:
         pytest.param("One nurse told the authors how she worked 20 nights in a row.", ANONYMOUS, "nurse"),
         pytest.param("The audit examined 40 schools in the district.", SOURCED, "audit"),
         pytest.param("A number of analysts say the merger will fail.", ANONYMOUS, "analysts"),
+        pytest.param(
+            "The bay is shallow, say oceanographers, but the currents there are strong.",
+            ANONYMOUS,
+            "oceanographers",
+        ),
+        pytest.param(
+            "The plant will close in May, said Mayor Ana Ruiz, and 300 jobs will go.", SOURCED, "Ana Ruiz"
+        ),
         pytest.param("The ransom note warns that the files will be deleted.", SOURCED, "note"),
         pytest.param("Mayor Ana Ruiz issued a plea for calm after the verdict.", SOURCED, "Ana Ruiz"),
         pytest.param(
