@@ -290,6 +290,7 @@ def test_a_spokesperson_for_a_named_body_is_sourced(sentence: str, source: str) 
         ("A spokeswoman for Greenfield Bakeries declined to comment.", "Greenfield Bakeries"),
         ("The senator's office did not immediately respond to an email seeking comment.", "senator"),
         ("The Justice Department declined to comment on the investigation.", "Justice Department"),
+        ("Dr. Lena Ortiz declined to answer questions about the trial.", "Lena Ortiz"),
     ],
 )
 def test_declined_to_comment_is_sourced_to_who_declined(sentence: str, source: str | None) -> None:
