@@ -677,6 +677,8 @@ def test_one_line_without_a_full_stop_is_no_teaser() -> None:
         pytest.param("SOURCE: Port Authority; City Transit Board.", id="chart-source"),
         pytest.param("Unfortunately, this video is not available in your region.", id="video-unavailable"),
         pytest.param("Loading weather data ...", id="loading"),
+        pytest.param("Full Article", id="full-article"),
+        pytest.param("Visit City Desk on your mobile device", id="visit-on-mobile"),
     ],
 )
 def test_more_page_furniture_is_skipped(line: str) -> None:
