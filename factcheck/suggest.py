@@ -558,7 +558,8 @@ _CUE_ORDER = attrgetter("start", "end")
 _CLOSING_MARKS = "”\"’'»)]"  # may follow the full stop that ends a sentence
 _TERMINAL_MARKS = ".!?…"
 _WRITTEN_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
-_SIX_WORDS_AT_MOST = re.compile(r"[^A-Za-z]*(?:[A-Za-z][\w'’-]*+[^A-Za-z]*+){0,6}")  # _WRITTEN_WORDS
+# Six _WRITTEN_WORDS at most, without listing them (fullmatch)
+_SIX_WORDS_AT_MOST = re.compile(r"[^A-Za-z]*(?:[A-Za-z][\w'’-]*+[^A-Za-z]*+){0,6}")
 _ALPHANUMERIC = re.compile(r"[^\W_]")
 
 _SENTENCE_LIKE = re.compile(r"[.!?,;]$|[.!?;]\s")
@@ -571,8 +572,7 @@ _NEXT_WORD = re.compile(r"\s+([\w'’]+)")
 _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been|be)\s+(?:\w+ly\s+|also\s+|now\s+)?$", re.IGNORECASE)
 _APPOSITION_END = re.compile(r"[,”\"]\s*,?[”\"]?$")  # the comma (or quote) that closes an apposition
 _ADVERB = re.compile(r"[A-Z][a-z]+ly")
-_POSSESSIVES = frozenset({"his", "her", "their"})
-_COMPANIONS = _POSSESSIVES | {"colleagues", "co-authors"}  # "Smith and his team", "Smith and colleagues"
+_COMPANIONS = frozenset({"his", "her", "their", "colleagues", "co-authors"})  # "Smith and his team"
 _PEOPLE_PLURAL = re.compile(r"(?:ers|ists|ians|ants|ents)$")  # "oceanographers", "geologists", "residents"
 _PARENTHETICAL_TAG = re.compile(r"\s+[^,;:.!?“”\"]{2,40},")  # " say oceanographers," + the sentence goes on
 _AGENT = re.compile(r"[”\"’]?,?\s+by\s+")  # 'described as "heartbreaking" by the department'
@@ -881,12 +881,12 @@ def _classify(
 
 
 def _leads_companions(core: Sequence[_Token], rules: _Rules) -> bool:
-    """True for "Lena Ortiz and her colleagues": a name, then "and" and a possessive pronoun."""
+    """True for "Lena Ortiz and her colleagues", "Smith and colleagues": a name, "and", a companion."""
     runs = _name_runs(core, rules)
     if not runs or runs[0][0] != 0:
         return False
     after = runs[0][1]
-    return after + 1 < len(core) and core[after].norm == "and" and core[after + 1].norm in _POSSESSIVES
+    return after + 1 < len(core) and core[after].norm == "and" and core[after + 1].norm in _COMPANIONS
 
 
 def _heads_group(core: Sequence[_Token], index: int, rules: _Rules) -> bool:
@@ -1427,6 +1427,12 @@ def _ends_sentence(text: str) -> bool:
     return text.rstrip().rstrip(_CLOSING_MARKS)[-1:] in _TERMINAL_MARKS
 
 
+def _open_ended(text: str) -> bool:
+    """True for a line that ends neither like a sentence nor with a colon: a subhead, a list item, a
+    teaser cut off mid-sentence."""
+    return not _ends_sentence(text) and not text.rstrip().endswith(":")
+
+
 def _line_pattern_hit(text: str, rules: _Rules) -> _SkipHit | None:
     """Bylines, credits, promos and notices: lines the skip lexicon's patterns recognise."""
     match = rules.anchored_skip_lines.match(text)
@@ -1467,7 +1473,7 @@ def _skip_hit(
     stripped = text.rstrip()
     if len(stripped) < 8 and not _ALPHANUMERIC.search(text):
         return _SkipHit(0.9, "stray punctuation, no words", None)
-    if alone_on_line and not _ends_sentence(text) and not stripped.endswith(":"):
+    if alone_on_line and _open_ended(text):
         words = _WRITTEN_WORDS.findall(text)
         if len(words) <= rules.max_subhead_words:
             confidence = 0.93 if _is_title(words, rules) else 0.9 if between_sentences else 0.82
@@ -1623,8 +1629,7 @@ def _teaser_paragraphs(paragraphs: dict[int, list[Sentence]], rules: _Rules) -> 
     order = sorted(paragraphs)
     cut = [
         position > 0
-        and not _ends_sentence(paragraphs[p][-1].text)
-        and not paragraphs[p][-1].text.rstrip().endswith(":")
+        and _open_ended(paragraphs[p][-1].text)
         and sum(len(_WRITTEN_WORDS.findall(s.text)) for s in paragraphs[p]) >= _TEASER_WORDS
         and _line_pattern_hit(paragraphs[p][-1].text, rules) is None
         for position, p in enumerate(order)
@@ -1807,8 +1812,7 @@ class _ArticleReader:
         """A line with no full stop of its own, like the bullet points of a list."""
         return (
             self._alone_on_line(sentence)
-            and not _ends_sentence(text)
-            and not text.rstrip().endswith(":")
+            and _open_ended(text)
             and len(_WRITTEN_WORDS.findall(text)) <= self.rules.max_subhead_words * 2
         )
 

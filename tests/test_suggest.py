@@ -762,6 +762,7 @@ def test_words_that_look_like_attribution_but_are_not(sentence: str) -> None:
         pytest.param(
             "Lena Ortiz and her colleagues believe the virus jumped from bats.", SOURCED, "Lena Ortiz"
         ),
+        pytest.param("Tom Hale and colleagues believe the dam will hold.", SOURCED, "Tom Hale"),
         pytest.param("The agreement allows the club to leave after five years.", SOURCED, "agreement"),
     ],
 )
