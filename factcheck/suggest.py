@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
@@ -552,6 +553,7 @@ def _rules(extra_dir: str | None = None) -> _Rules:
 _WORD = re.compile(r"\w[\w'’.&-]*")
 _ASIDE = re.compile(r"\([^()]{1,40}\)")  # "(R-Ky.)", "(AP)": left out of the words of a sentence
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_CONTRACTION = re.compile(r"(?:n['’]t|['’](?:m|re|ll|ve|d))$", re.IGNORECASE)  # "Don't", "I'm": no name
 _INITIALS = re.compile(r"^(?:[A-Za-z]\.)+(?:-[\w.]+)?$")
 _QUOTE_MARK = re.compile(r"[“”\"‘’«»„]")
 _CUE_ORDER = attrgetter("start", "end")
@@ -688,7 +690,12 @@ def _name_runs(tokens: Sequence[_Token], rules: _Rules) -> list[tuple[int, int]]
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        if not token.capitalised or token.text in rules.not_name_words or token.norm in rules.pronouns:
+        if (
+            not token.capitalised
+            or token.text in rules.not_name_words
+            or token.norm in rules.pronouns
+            or _CONTRACTION.search(token.text)
+        ):
             i += 1
             continue
         j = i + 1
@@ -1622,6 +1629,65 @@ def suggest_article(
     return [draft.freeze(sentence.index) for draft, sentence in zip(drafts, sentences, strict=True)]
 
 
+_SPEAKER_LABEL = re.compile(  # "AD She was all in." / "Winfrey: I did it." / "Q: Why now?"
+    r"(?P<initials>[A-Z]{2,3})\s+(?=[A-Z(“\"‘])|(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2}):\s+(?=\S)"
+)
+_INTERVIEW_TURN = re.compile(r"(?P<turn>[QA])[:.]\s+(?=\S)")
+
+
+@dataclass(frozen=True, slots=True)
+class _Turn:
+    """A paragraph of an interview transcript: who speaks, and where the speaker label is."""
+
+    question: bool  # the interviewer's turn ("Q:")
+    speaker: _Mention | None  # None when the label names nobody ("A:")
+    label: tuple[int, int]  # offsets into the article text
+
+
+def _transcript_turns(text: str, paragraphs: dict[int, list[Sentence]], rules: _Rules) -> dict[int, _Turn]:
+    """Paragraphs that open with a speaker label ("AD …", "Winfrey: …", "Q: …", "A: …"), when two
+    or more do: an interview printed as a transcript, where each answer is its speaker's words.
+    Initials and surnames count only when they stand for a full name the article prints."""
+    turns: dict[int, _Turn] = {}
+    for number, sentences in paragraphs.items():
+        first = sentences[0]
+        turn = _INTERVIEW_TURN.match(first.text)
+        if turn is not None:
+            label = (first.start, first.start + turn.end("turn"))
+            turns[number] = _Turn(turn["turn"] == "Q", None, label)
+            continue
+        match = _SPEAKER_LABEL.match(first.text)
+        if match is None:
+            continue
+        label_text = match["initials"] or match["name"]
+        full = _full_name_for_label(text, label_text, initials=match["initials"] is not None, rules=rules)
+        if full is not None:
+            label = (first.start, first.start + len(label_text))
+            turns[number] = _Turn(False, _Mention(full.group(), full.span(), False, "person"), label)
+    labels = Counter(text[slice(*turn.label)] for turn in turns.values())
+    kept = {number: turn for number, turn in turns.items() if labels[text[slice(*turn.label)]] >= 2}
+    return kept if len(kept) >= 2 else {}  # a speaker label that occurs once may be an acronym
+
+
+def _full_name_for_label(text: str, label: str, *, initials: bool, rules: _Rules) -> re.Match[str] | None:
+    """Where the article prints the full name a speaker label stands for: "AD" or "DuVernay" for
+    "Ava DuVernay". A label of two or more words is a full name if printed outside the labels too."""
+    words = label.split()
+    if words[0] in rules.not_name_words or {label, words[-1]} & rules.headline_labels:
+        return None
+    if initials:
+        pattern = r"\s+".join(rf"{letter}[\w'’-]*[a-z][\w'’-]*" for letter in label)
+    elif len(words) == 1:
+        pattern = rf"[A-Z][\w'’-]+(?: [A-Z][\w'’.-]+)*? {re.escape(label)}"
+    else:
+        pattern = rf"{re.escape(label)}(?!:)"
+    for found in re.finditer(rf"\b{pattern}\b", text):
+        tokens = _tokens(text, found.start(), found.end(), rules)
+        if _name_runs(tokens, rules) == [(0, len(tokens))] and not _is_organisation(tokens, rules):
+            return found
+    return None
+
+
 def _teaser_paragraphs(paragraphs: dict[int, list[Sentence]], rules: _Rules) -> set[int]:
     """Paragraphs of a run of story teasers: two or more paragraphs cut off mid-sentence ("... as a
     writer, producer and"), with any single whole paragraph between them. The headline and lines
@@ -1662,6 +1728,7 @@ class _ArticleReader:
         for sentence in sentences:
             self.paragraphs.setdefault(sentence.paragraph, []).append(sentence)
         self.teasers = _teaser_paragraphs(self.paragraphs, rules)
+        self.turns = _transcript_turns(text, self.paragraphs, rules)
         self.passages: dict[int, _Mention | None] = {}
         self.first_person_paragraphs: set[int] | None = (
             None  # first-person paragraph -> its speaker, if quoted
@@ -1701,6 +1768,9 @@ class _ArticleReader:
         if sentence.paragraph in self.teasers:
             self.block = None
             return _Draft(SKIP, 0.75, "teaser for another story, cut off mid-sentence", [])
+        turn = self.turns.get(sentence.paragraph)
+        if turn is not None:
+            return self._transcript_turn(sentence, turn)
         if not is_title:  # a byline, credit or promo needs no reading of quotations and attributions
             line_hit = _line_pattern_hit(text, rules)
             if line_hit is not None:
@@ -1801,6 +1871,17 @@ class _ArticleReader:
         if hit is None:
             return None
         return self._skip_draft(sentence, text, hit)
+
+    def _transcript_turn(self, sentence: Sentence, turn: _Turn) -> _Draft:
+        """A sentence of an interview transcript: the answer is its speaker's words."""
+        self.block = None
+        cues = [self._cue(*turn.label, CUE_ATTRIBUTION)] if sentence.start <= turn.label[0] else []
+        if turn.question:
+            return _Draft(SKIP, 0.8, "interviewer's question in a transcript", cues)
+        if turn.speaker is None:
+            return _Draft(QUOTED, 0.75, "answer in an interview transcript", cues)
+        self.last_speaker = turn.speaker
+        return _Draft(QUOTED, 0.9, "answer in an interview transcript (speaker label)", cues, turn.speaker)
 
     def _alone_on_line(self, sentence: Sentence) -> bool:
         after = self.text[sentence.end : sentence.end + 2]

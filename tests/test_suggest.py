@@ -1169,6 +1169,62 @@ def test_a_fragment_split_after_an_abbreviation_keeps_the_tag_of_its_sentence() 
     ]
 
 
+def test_an_interview_transcript_with_initials_quotes_each_answer_to_its_speaker() -> None:
+    text = article(
+        "Director Mara Quillon and actor Teddy Osei sat down to talk about their new film.",
+        "Mara, how hard was the river scene?",
+        "MQ It was freezing. We shot it nine times before lunch.",
+        "TO I lost feeling in my toes. Nobody warned me about the current.",
+        "Teddy, would you do it again?",
+        "TO Every single day.",
+        "MQ He says that now.",
+    )
+    check(text, "Mara, how hard", SKIP)
+    check(text, "MQ It was freezing", QUOTED, "Mara Quillon")
+    check(text, "We shot it nine times", QUOTED, "Mara Quillon")
+    check(text, "Nobody warned me", QUOTED, "Teddy Osei")
+    check(text, "TO Every single day", QUOTED, "Teddy Osei")
+
+
+def test_an_interview_transcript_with_name_or_q_and_a_labels() -> None:
+    named = article(
+        "The mayor, Lena Brandt, spoke with us about the budget.",
+        "Brandt: We cut what we could. The rest is up to the council.",
+        "Brandt: I expect a vote in March.",
+    )
+    check(named, "The rest is up to the council", QUOTED, "Lena Brandt")
+    check(named, "Brandt: I expect", QUOTED, "Lena Brandt")
+    q_and_a = article(
+        "The new harbour master took our questions.",
+        "Q: Why close the bridge now?",
+        "A: The inspection found cracks. We had no choice.",
+        "Q: When will it reopen?",
+        "A: By spring, if the steel arrives.",
+    )
+    check(q_and_a, "Q: Why close", SKIP)
+    check(q_and_a, "We had no choice", QUOTED)
+    check(q_and_a, "A: By spring", QUOTED)
+
+
+def test_capitals_at_the_start_of_paragraphs_are_not_a_transcript() -> None:
+    text = article(
+        "US forces left the base on Monday, the Pentagon said.",
+        "US officials said the move had been planned for months.",
+        "UN inspectors arrived a day later.",
+        "The Ulster Navigators, a sailing club, watched from the shore.",
+    )
+    check(text, "US forces", SOURCED, "Pentagon")
+    check(text, "US officials", ANONYMOUS)
+    check(text, "UN inspectors", UNATTRIBUTED)
+
+
+def test_a_capitalised_contraction_is_not_a_name() -> None:
+    text = article("Don't tell me that in an interview, she said, laughing.")
+    assert tag(text, "Don't tell").source != "Don't"
+    text = article("Can't wait to see it, Morales told the crowd.")
+    check(text, "Can't wait", SOURCED, "Morales")
+
+
 # --------------------------------------------------------------------------------------------
 # held-out articles
 
