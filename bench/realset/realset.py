@@ -1,0 +1,147 @@
+"""Build and keep the real-page evaluation set without redistributing the pages.
+
+The pages are other projects' test fixtures (see README.md here). What is kept in this folder is
+only our labels: offsets into the text ``factcheck import`` extracts from each page, with label,
+"also", source and the annotator's reason, never the article text. To score the suggester the
+articles are rebuilt from the pages and the labels are turned back into gold files::
+
+    python bench/realset/realset.py extract PAGES... --out WORK/articles
+    python bench/realset/realset.py template WORK/articles/NAME.txt WORK/labelled/NAME.labelled.json
+    python bench/realset/realset.py gold WORK/labelled/*.labelled.json --out WORK/gold
+    python bench/realset/realset.py keep WORK/labelled/*.labelled.json --out bench/realset/labels/ROUND
+    python bench/realset/realset.py restore bench/realset/labels/ROUND/*.json \
+        --articles WORK/articles --out WORK/gold
+    factcheck evaluate WORK/gold/*.gold.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from factcheck.ingest import articles_from_html
+from factcheck.models import CLAIM_LABELS, LABELS
+from factcheck.segment import segment
+
+STARTS_WITH = 100
+
+
+def _write_json(path: Path, payload: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def extract(pages: list[Path], out: Path) -> None:
+    """Write each HTML page's text as ``factcheck import`` stores it (title, blank line, paragraphs)."""
+    out.mkdir(parents=True, exist_ok=True)
+    for page in pages:
+        html = page.read_text(encoding="utf-8", errors="replace")
+        articles = articles_from_html(page.name, html, str(page))
+        if not articles:
+            print(f"{page}: no article text", file=sys.stderr)
+            continue
+        (out / f"{page.stem}.txt").write_text(articles[0].text, encoding="utf-8")
+
+
+def template(article: Path, out: Path) -> None:
+    """Write a file with one entry per sentence to fill in, keeping entries already filled."""
+    text = article.read_text(encoding="utf-8")
+    done: dict[int, dict] = {}
+    if out.exists():
+        done = {entry["offset"]: entry for entry in json.loads(out.read_text(encoding="utf-8"))["sentences"]}
+    entries = []
+    for sentence in segment(text):
+        entry = {
+            "offset": sentence.start,
+            "text": text[sentence.start : sentence.end],
+            "label": "",
+            "also": [],
+            "source": None,
+            "why": "",
+        }
+        entries.append({**entry, **done.get(sentence.start, {})})
+    _write_json(out, {"article": article.name, "sentences": entries})
+
+
+def _entries(path: Path) -> tuple[str, list[dict]]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    entries = data["sentences"]
+    for entry in entries:
+        if entry["label"] not in LABELS:
+            raise SystemExit(f"{path}: offset {entry['offset']}: label {entry['label']!r} is not a label")
+    return data["article"], entries
+
+
+def _write_gold(article: str, entries: list[dict], text: str, out: Path) -> None:
+    units = []
+    for entry in entries:
+        units.append(
+            {
+                "starts_with": text[entry["offset"] :][:STARTS_WITH].split("\n")[0],
+                "offset": entry["offset"],
+                "label": entry["label"],
+                "also": entry.get("also") or [],
+                "source": entry.get("source"),
+            }
+        )
+    payload = {"article": article, "labels": list(CLAIM_LABELS), "sentences": units}
+    _write_json(out / f"{Path(article).stem}.gold.json", payload)
+
+
+def gold(labelled: list[Path], out: Path) -> None:
+    """Turn filled label files (with text) into gold files for ``factcheck evaluate``."""
+    for path in labelled:
+        article, entries = _entries(path)
+        text = (path.parent.parent / "articles" / article).read_text(encoding="utf-8")
+        _write_gold(article, entries, text, out)
+
+
+def keep(labelled: list[Path], out: Path) -> None:
+    """Write the labels of filled label files without any article text (what this folder keeps)."""
+    for path in labelled:
+        article, entries = _entries(path)
+        kept = [{key: value for key, value in entry.items() if key != "text"} for entry in entries]
+        _write_json(out / f"{Path(article).stem}.labels.json", {"article": article, "sentences": kept})
+
+
+def restore(labels: list[Path], articles: Path, out: Path) -> None:
+    """Rebuild gold files from kept labels and re-extracted articles."""
+    for path in labels:
+        article, entries = _entries(path)
+        _write_gold(article, entries, (articles / article).read_text(encoding="utf-8"), out)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    command = commands.add_parser("extract")
+    command.add_argument("pages", nargs="+", type=Path)
+    command.add_argument("--out", type=Path, required=True)
+    command = commands.add_parser("template")
+    command.add_argument("article", type=Path)
+    command.add_argument("out", type=Path)
+    for name in ("gold", "keep"):
+        command = commands.add_parser(name)
+        command.add_argument("labelled", nargs="+", type=Path)
+        command.add_argument("--out", type=Path, required=True)
+    command = commands.add_parser("restore")
+    command.add_argument("labels", nargs="+", type=Path)
+    command.add_argument("--articles", type=Path, required=True)
+    command.add_argument("--out", type=Path, required=True)
+    args = parser.parse_args()
+    if args.command == "extract":
+        extract(args.pages, args.out)
+    elif args.command == "template":
+        template(args.article, args.out)
+    elif args.command in ("gold", "keep"):
+        (gold if args.command == "gold" else keep)(args.labelled, args.out)
+    else:
+        restore(args.labels, args.articles, args.out)
+
+
+if __name__ == "__main__":
+    main()
