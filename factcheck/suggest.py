@@ -1600,13 +1600,15 @@ class _Reading:
 
 @dataclass(slots=True)
 class _Block:
-    """A block quotation introduced by "X continued:"; it covers the following paragraphs."""
+    """A block quotation introduced by "X continued:", or a passage introduced as what a document
+    holds ("Here is the bureau's calendar:"); it covers the following paragraphs."""
 
     source: _Mention | None
     intro_paragraph: int
     resumption: re.Pattern[str]  # words by which the writer, speaking again, refers to the source
     quoted_opening: bool = False
     list_run: bool = False  # its paragraphs so far are list items ("He also said:" + bullet lines)
+    reported: bool = False  # the document's content in the writer's words, not a quotation
 
 
 def suggest_text(text: str, *, lexicon_dir: Path | None = None) -> list[Suggestion]:
@@ -1821,9 +1823,35 @@ class _ArticleReader:
         )
         draft = self._decide(sentence, reading, previous, previous_draft)
         self._remember(sentence, text, live, mentions, draft)
-        if text.rstrip().endswith(":") and live and not is_title:
-            self.block = _Block(mentions[0] or draft.source, sentence.paragraph, self._resumption(text))
+        if text.rstrip().endswith(":") and not is_title:
+            if live:
+                self.block = _Block(mentions[0] or draft.source, sentence.paragraph, self._resumption(text))
+            else:
+                owner = self._document_introduced(sentence, text)
+                if owner is not None:
+                    resumption = self._resumption(text)
+                    self.block = _Block(owner, sentence.paragraph, resumption, reported=True)
         return draft
+
+    def _document_introduced(self, sentence: Sentence, text: str) -> _Mention | None:
+        """Whose document an introduction with no verb of saying announces: "Here is a Visitors
+        Bureau calendar of events:" (the name before the document noun), or "Other data points
+        include:" within two sentences of one sourced to a named body."""
+        tokens = _tokens(text, 0, len(text), self.rules)
+        noun = next(
+            (i for i, t in enumerate(tokens) if t.norm in self.rules.documents and not t.capitalised), None
+        )
+        if noun is None:
+            return None
+        runs = _name_runs(tokens[:noun], self.rules)
+        if runs and runs[-1][1] == noun:
+            owner = _named(tokens[runs[-1][0] : noun], self.rules)
+            span = (sentence.start + owner.start, sentence.start + owner.end)
+            return _Mention(text[owner.start : owner.end], span, False, "person" if owner.person else "body")
+        for draft in reversed(self.drafts[-2:]):  # the two sentences before the introduction
+            if draft.label == SOURCED and draft.source is not None and not draft.source.anonymous:
+                return draft.source
+        return None
 
     def _resumption(self, intro: str) -> re.Pattern[str]:
         """What marks the end of a block quotation: the writer naming the document or outlet again."""
@@ -1905,6 +1933,10 @@ class _ArticleReader:
         cues = [
             self._cue(sentence.start + q.start, sentence.start + q.end, CUE_QUOTATION) for q in real_quotes
         ]
+        if block.reported:
+            return _Draft(
+                SOURCED, 0.75, "item of a list from the document introduced before", cues, block.source
+            )
         if real_quotes or _FIRST_PERSON.search(text):
             return _Draft(QUOTED, 0.75, "item of a list introduced as someone's words", cues, block.source)
         return _Draft(SOURCED, 0.75, "item of a list of what someone said", cues, block.source)
@@ -1970,6 +2002,9 @@ class _ArticleReader:
         )
         cues, anon_cues, weak_cues = reading.cues, reading.anonymity_cues, reading.weak_anonymity_cues
         opened_inside, block_state = reading.opened_inside, reading.block_state
+        reported = block_state is not None and block_state[0].reported
+        if reported:
+            block_state = None  # the document's content in the writer's words: not a quotation
         claims = sorted(
             ((a, m) for a, m in zip(live, mentions, strict=True) if a.form != "participle" or m is not None),
             key=lambda claim: _FORM_RANK.get(claim[0].form, 0),
@@ -2103,6 +2138,10 @@ class _ArticleReader:
         if passage_speaker is not None:
             reason = "first-person paragraph after a named speaker: a quotation set off without marks"
             return _Draft(QUOTED, 0.7, reason, cues, passage_speaker)
+
+        if reported:
+            source = reading.block_state[0].source if reading.block_state else None
+            return _Draft(SOURCED, 0.7, "inside a passage introduced as a document's content", cues, source)
 
         # 4. unattributed
         confidence, reason = self._unattributed_confidence(

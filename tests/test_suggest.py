@@ -618,6 +618,40 @@ def test_bullet_points_after_a_speaker_and_colon_are_what_he_said() -> None:
     check(text, "The legislature", UNATTRIBUTED)
 
 
+def test_lines_of_a_document_introduced_with_a_colon_are_sourced_to_its_owner() -> None:
+    text = article(
+        "Here is the Lakeside County Parks Department schedule of winter closures:",
+        "Dec. 2-6: Miller Pond boathouse, repairs",
+        "Dec. 9-20: North Trail, tree removal, 3 miles",
+        "The county opened two new trails this year.",
+    )
+    check(text, "Dec. 2-6", SOURCED, "Lakeside County Parks Department")
+    check(text, "Dec. 9-20", SOURCED, "Lakeside County Parks Department")
+    check(text, "The county opened", UNATTRIBUTED)
+
+
+def test_data_introduced_after_a_sourced_sentence_is_sourced_to_the_same_source() -> None:
+    text = article(
+        "Bus ridership rose 12 percent last year, according to the Metro Transit Authority.",
+        "Other figures from the year include:",
+        "Weekend trips doubled on the airport line.",
+    )
+    check(text, "Weekend trips", SOURCED, "Metro Transit Authority")
+    assert tag(text, "Weekend trips").confidence < 0.95  # read from the layout: the reviewer confirms
+
+
+def test_a_colon_with_no_document_or_source_before_it_starts_no_passage() -> None:
+    text = article(
+        "The storm closed three schools on Monday.",
+        "Here is what we know so far:",
+        "Power was cut to 4,000 homes.",
+        "Here is the district's plan:",
+        "Classes resume on Thursday.",
+    )
+    check(text, "Power was cut", UNATTRIBUTED)
+    check(text, "Classes resume", UNATTRIBUTED)  # "the district" is no name: whose plan is unclear
+
+
 def test_teasers_cut_off_mid_sentence_are_skipped() -> None:
     text = article(
         "The bridge reopened on Monday after two years of repairs.",
