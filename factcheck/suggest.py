@@ -119,6 +119,16 @@ def _phrase_pattern(phrases: Iterable[str], *, capitalised: bool = False) -> str
     return rf"(?<![\w'’-])(?:{body})(?![\w'’-])"
 
 
+def _label_introducer(phrases: Sequence[str]) -> re.Pattern[str]:
+    """Words that end right before a name or label in quotation marks: "the so-called", "dubbed",
+    or a verb of naming with an article ("called the", "dubbed a"; not "the bill a")."""
+    naming_verbs = [p for p in phrases if p.split()[0] not in {"the", "a", "an"}]
+    return re.compile(
+        rf"(?:{_phrase_pattern(phrases, capitalised=True)}"
+        rf"|{_phrase_pattern(naming_verbs, capitalised=True)}\s+(?:the|a|an))\s*[,:]?\s*$"
+    )
+
+
 def _variants(phrases: Iterable[str], capitalised: bool) -> set[str]:
     """The phrases, plus each with a capital first letter when ``capitalised``."""
     variants = set(phrases)
@@ -513,9 +523,7 @@ def _rules(extra_dir: str | None = None) -> _Rules:
         floating_hints=tuple({hint for pattern_hints, _, _ in floating for hint in pattern_hints}),
         skip_kinds={name: kind for name, kind, _ in skip_lines},
         dateline=re.compile(skip["dateline_pattern"]),
-        label_introducer=re.compile(
-            _phrase_pattern(skip["label_introducers"], capitalised=True) + r"\s*[,:]?\s*$"
-        ),
+        label_introducer=_label_introducer(skip["label_introducers"]),
         headline_labels=frozenset(skip["headline_label_prefixes"]),
         minor_title_words=frozenset(skip["minor_title_words"]),
         max_subhead_words=int(skip["max_subhead_words"]),
@@ -1025,19 +1033,26 @@ def _classify_quotes(text: str, spans: Sequence[tuple[int, int]], rules: _Rules)
         title = len(words) <= 8 and _is_title(words, rules) and not sentence_like
         is_label = bool(words) and ((introduced and len(words) <= 6) or title)
         if not is_label and not sentence_like and len(words) <= 5 and _DETERMINER_BEFORE.search(before):
-            after = _NEXT_WORD.match(text, end)  # 'the "tip of the iceberg" piece': a compound modifier
-            is_label = bool(
-                after
-                and after.group(1).islower()
-                and after.group(1) not in rules.prepositions
-                and after.group(1) not in rules.clause_stops
-            )
+            is_label = _modifies_next_word(text, end, rules)  # 'the "tip of the iceberg" piece'
         if is_label and not introduced and _whole_sentence(text, _Quote(start, end, len(words), True)):
             is_label = text[start:end].strip('“”"‘’«»„ ')[-1:] not in _TERMINAL_MARKS  # '"Everything."'
         if not is_label and quotes and quotes[-1].is_label and _GLOSS.fullmatch(text, quotes[-1].end, start):
             is_label = True  # 'the nickname "mkono wa damu," or "the man with the bloody hand,"'
         quotes.append(_Quote(start, end, len(words), is_label or not words))
     return quotes
+
+
+def _modifies_next_word(text: str, quote_end: int, rules: _Rules) -> bool:
+    """True when the words in quotation marks modify the noun after them: 'a "tip of the iceberg"
+    piece', '"smart" thermostats' (not '"misleading herself" about', '"workable".')."""
+    after = _NEXT_WORD.match(text, quote_end)
+    return bool(
+        after
+        and text[quote_end - 2 : quote_end - 1] not in _TERMINAL_MARKS + ","
+        and after.group(1).islower()
+        and after.group(1) not in rules.prepositions
+        and after.group(1) not in rules.clause_stops
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -2028,13 +2043,14 @@ class _ArticleReader:
 
         # 1. quoted (a short quotation counts when someone, or a document, is credited with it)
         long_quotes = [q for q in real_quotes if q.words >= 3 or _whole_sentence(text, q)]
-        if real_quotes and (
-            long_quotes
-            or claims
+        credited = (
+            claims
             or any(a.guess is not None for a in reading.attributions)  # "..., though he said it was "soft.""
             or block_state
             or opened_inside
-        ):
+        )
+        modifiers = all(_modifies_next_word(text, q.end, self.rules) for q in real_quotes)  # '"smart" phones'
+        if real_quotes and (credited or long_quotes or not modifiers):
             source = (
                 speaker
                 or next((m for _, m in claims if m is not None), None)
@@ -2048,8 +2064,10 @@ class _ArticleReader:
                 confidence, reason = (
                     (0.93, "quotation") if source else (0.88, "quotation, speaker not in sentence")
                 )
-            else:
+            elif credited:
                 confidence, reason = 0.8, "short quotation inside reported speech"
+            else:  # "she was "misleading herself"": someone's words, or perhaps the writer's scare quotes
+                confidence, reason = 0.65, "a word or two in quotation marks, no one credited"
             draft = _Draft(QUOTED, confidence, reason, cues + anon_cues, source)
             if source is None:
                 self.pending_quotes.append(draft)

@@ -109,6 +109,19 @@ def test_words_in_quotation_marks_are_quoted(text: str, start: str, source: str 
     check(text, start, QUOTED, source)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The station was left “badly neglected” before the fire.",
+        "The council will delay the scheme until it is “workable”.",
+        "A veto would be a public “contradiction” of her own minister.",
+    ],
+)
+def test_a_word_or_two_quoted_with_no_one_credited_is_quoted_but_not_for_bulk_accept(sentence: str) -> None:
+    suggestion = check(article(sentence), sentence[:12], QUOTED)
+    assert suggestion.confidence < 0.8
+
+
 def test_a_quotation_over_two_paragraphs_is_quoted_and_credited_to_its_speaker() -> None:
     text = article(
         "“The first thing we did was call the families.", "“Then we called the lawyers,” Ortiz said."
@@ -146,6 +159,15 @@ def test_a_speaker_tag_split_from_its_quote_stays_quoted() -> None:
             id="code-name",
         ),
         pytest.param(article('Sales of "smart" thermostats doubled last year.'), "Sales", id="scare-quote"),
+        pytest.param(
+            article('The deal follows what has been called the "agency model" of pricing.'),
+            "The deal",
+            id="called-the",
+        ),
+        pytest.param(article('Phobos means "fear" in Greek.'), "Phobos", id="means"),
+        pytest.param(
+            article('Critics throw around terms like "hero" too easily.'), "Critics", id="terms-like"
+        ),
         pytest.param(
             article('Residents call the intersection "Dead Man\'s Curve."'), "Residents", id="place-nickname"
         ),
