@@ -314,6 +314,7 @@ class _Rules:
     study_team_noun: re.Pattern[str]  # one of study_teams, in lower-case text
     press: re.Pattern[str]  # "told reporters", "told CNN": a listener from the press
     max_block_paragraphs: int
+    listing_verbs: frozenset[str]  # "The bill includes:": the document's content follows, not its words
     anon_patterns: tuple[_GuardedPattern, ...]
     group_nouns: frozenset[str]
     unnamed_bodies: frozenset[str]
@@ -477,6 +478,7 @@ def _rules(extra_dir: str | None = None) -> _Rules:
             rf"|(?:{object_word}\s+){{0,5}}?(?:{settings}|{object_word})\s*[,:.“\"])"
         ),
         max_block_paragraphs=int(attribution["max_block_paragraphs"]),
+        listing_verbs=frozenset(attribution["listing_verbs"]),
         anon_patterns=tuple(
             _GuardedPattern(entry["requires"], re.compile(entry["pattern"], re.IGNORECASE))
             for entry in anonymity["marker_patterns"]
@@ -1495,7 +1497,8 @@ def _skip_hit(
     stripped = text.rstrip()
     if len(stripped) < 8 and not _ALPHANUMERIC.search(text):
         return _SkipHit(0.9, "stray punctuation, no words", None)
-    if alone_on_line and _open_ended(text):
+    # a line ending with a comma ("• locate the records,") is an item of a list, not a subhead
+    if alone_on_line and _open_ended(text) and stripped[-1:] not in ",;":
         words = _WRITTEN_WORDS.findall(text)
         if len(words) <= rules.max_subhead_words:
             confidence = 0.93 if _is_title(words, rules) else 0.9 if between_sentences else 0.82
@@ -1840,7 +1843,12 @@ class _ArticleReader:
         self._remember(sentence, text, live, mentions, draft)
         if text.rstrip().endswith(":") and not is_title:
             if live:
-                self.block = _Block(mentions[0] or draft.source, sentence.paragraph, self._resumption(text))
+                listing = all(
+                    a.form == "document" and text[a.verb_start : a.verb_end].lower() in rules.listing_verbs
+                    for a in live
+                )
+                source, resumption = mentions[0] or draft.source, self._resumption(text)
+                self.block = _Block(source, sentence.paragraph, resumption, reported=listing)
             else:
                 owner = self._document_introduced(sentence, text)
                 if owner is not None:
@@ -1995,7 +2003,9 @@ class _ArticleReader:
                 and a.form != "document"
                 for a in live
             )
-            if resumed or distance > self.rules.max_block_paragraphs or block.quoted_opening:
+            # a document's content in the writer's words runs one paragraph, or on as a list
+            longest = 1 if block.reported else self.rules.max_block_paragraphs
+            if resumed or distance > longest or block.quoted_opening:
                 self.block = None
                 return None
         if first_of_paragraph and distance == 1 and text.lstrip()[:1] in '“"':

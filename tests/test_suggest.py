@@ -333,6 +333,7 @@ def test_declined_to_comment_is_sourced_to_who_declined(sentence: str, source: s
             "Residents have cut use by 11 percent since March, the utility's billing data shows.",
             "billing data",
         ),
+        ("The spending bill includes $40 million for new ferries.", "spending bill"),
     ],
 )
 def test_what_a_document_or_data_set_says_is_sourced(sentence: str, source: str | None) -> None:
@@ -593,9 +594,12 @@ def test_a_post_introduced_with_a_colon_is_quoted() -> None:
     check(text, "The board did not", SOURCED)
 
 
-def test_a_list_after_a_colon_is_not_a_block_quotation() -> None:
+def test_what_follows_a_document_and_a_colon_is_its_content_not_its_words() -> None:
     text = article("The bill includes:", "A cap on rent increases.", "The council votes in May.")
-    check(text, "A cap on", UNATTRIBUTED)
+    check(text, "A cap on", SOURCED, "bill")
+    check(text, "The council votes", UNATTRIBUTED)
+    text = article("The report reads:", "Rents rose faster than wages in every district.")
+    check(text, "Rents rose", QUOTED, "report")
 
 
 # --------------------------------------------------------------------------------------------
@@ -688,6 +692,16 @@ def test_teasers_cut_off_mid_sentence_are_skipped() -> None:
     check(text, "The bridge reopened", UNATTRIBUTED)
 
 
+def test_list_items_ending_with_a_comma_are_not_subheads() -> None:
+    text = article(
+        "At the workshop, visitors will learn how to:",
+        "• find a ship's passenger list,",
+        "• read a harbour master's log, and",
+        "• request copies of old permits.",
+    )
+    check(text, "• find", UNATTRIBUTED)
+
+
 def test_stray_punctuation_is_skipped_but_a_list_number_is_not() -> None:
     text = article("The bridge is closed.\n.", "The toll rises in May.\n1.\nThe ferry runs.")
     assert check(text, ".", SKIP).reason == "stray punctuation, no words"
@@ -735,6 +749,11 @@ def test_one_line_without_a_full_stop_is_no_teaser() -> None:
         pytest.param("Loading weather data ...", id="loading"),
         pytest.param("Full Article", id="full-article"),
         pytest.param("Visit City Desk on your mobile device", id="visit-on-mobile"),
+        pytest.param("(RELATED: Harbour Ferries Face Their Busiest Winter Yet)", id="related-in-parentheses"),
+        pytest.param("For more details, log on to www.harbourtrust.org.", id="for-details-log-on"),
+        pytest.param("Correspondent Lena Ortiz may be reached at lortiz@example.com.", id="may-be-reached"),
+        pytest.param("Pavel Novak is Senior Demographer at the City Research Office.", id="bio-no-article"),
+        pytest.param("This story was provided by Harbour News, which covers the port.", id="provided-by"),
     ],
 )
 def test_more_page_furniture_is_skipped(line: str) -> None:
