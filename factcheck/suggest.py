@@ -609,6 +609,8 @@ _TOLD_CLAUSE = re.compile(
     r"(?:is|are|was|were|had|has|have|would|will|could|did|do|does|should|might|can|may)\b"
 )
 _RELATIVE_OPEN = re.compile(r",\s*(?:which|who|whose)\b[^,;:]*$")  # ", which tracks outages based on ..."
+_REFERENCE_LINE = "reference line"  # the reason a line the skip lexicon calls a reference gets
+_LIST_NUMBER = re.compile(r"\W*\d+[.)]")
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.){2,}$")  # "p.m.", "U.S.": may end a sentence or not
 _RELATIVE_AFTER_SUBJECT = re.compile(r",\s*(?:who|whose|which)\b")
 _CLOSING_TAG = re.compile(
@@ -848,6 +850,8 @@ def _classify(
             return _Guess("anonymous", phrase, span_start, span_end, 0.75, document=True)
         if author is not None and author.kind == "named":
             return replace(author, document=True)
+        if determiner in rules.indefinite and head.norm.endswith("s") and not _name_runs(core, rules):
+            return _Guess("anonymous", phrase, span_start, span_end, 0.75, document=True)  # "several studies"
         return _Guess("document", phrase, span_start, span_end, 0.85, document=True)
     runs = _name_runs(tokens, rules)
     head_run = next(((i, j) for i, j in runs if tokens[j - 1] is head), None)
@@ -1489,6 +1493,7 @@ def _skip_hit(
     alone_in_paragraph: bool,
     between_sentences: bool,
     has_quotation: bool,
+    attributed: bool,
 ) -> _SkipHit | None:
     """Subheads, pull quotes and questions to the reader (line patterns are tried first, apart).
 
@@ -1497,8 +1502,10 @@ def _skip_hit(
     stripped = text.rstrip()
     if len(stripped) < 8 and not _ALPHANUMERIC.search(text):
         return _SkipHit(0.9, "stray punctuation, no words", None)
-    # a line ending with a comma ("• locate the records,") is an item of a list, not a subhead
-    if alone_on_line and _open_ended(text) and stripped[-1:] not in ",;":
+    # a line ending with a comma ("• locate the records,") is an item of a list, and one that quotes
+    # someone with a verb of saying ('Ortiz said: "I felt lost"') is a sentence: neither is a subhead
+    quoting = has_quotation and attributed
+    if alone_on_line and _open_ended(text) and stripped[-1:] not in ",;" and not quoting:
         words = _WRITTEN_WORDS.findall(text)
         if len(words) <= rules.max_subhead_words:
             confidence = 0.93 if _is_title(words, rules) else 0.9 if between_sentences else 0.82
@@ -1716,6 +1723,7 @@ def _teaser_paragraphs(paragraphs: dict[int, list[Sentence]], rules: _Rules) -> 
     cut = [
         position > 0
         and _open_ended(paragraphs[p][-1].text)
+        and paragraphs[p][-1].text.rstrip()[-1:] not in _CLOSING_MARKS  # a quotation ends, is not cut off
         and sum(len(_WRITTEN_WORDS.findall(s.text)) for s in paragraphs[p]) >= _TEASER_WORDS
         and _line_pattern_hit(paragraphs[p][-1].text, rules) is None
         for position, p in enumerate(order)
@@ -1723,8 +1731,13 @@ def _teaser_paragraphs(paragraphs: dict[int, list[Sentence]], rules: _Rules) -> 
     teasers: set[int] = set()
     run: list[int] = []  # positions in ``order`` of the current run
     for position, is_cut in enumerate([*cut, False]):
-        bridged = (
-            not is_cut and run and position + 1 < len(cut) and cut[position + 1] and run[-1] == position - 1
+        bridged = (  # one whole teaser of one sentence between two cut off
+            not is_cut
+            and run
+            and position + 1 < len(cut)
+            and cut[position + 1]
+            and run[-1] == position - 1
+            and len(paragraphs[order[position]]) == 1
         )
         if is_cut or bridged:
             run.append(position)
@@ -1755,6 +1768,7 @@ class _ArticleReader:
         )
         self.writer_voice: bool | None = None  # does the writer speak in the first person?
         self.block: _Block | None = None
+        self.reference_paragraphs: set[int] = set()
         self.quote_open = False
         self.last_speaker: _Mention | None = None
         self.pending_quotes: list[_Draft] = []
@@ -1791,10 +1805,14 @@ class _ArticleReader:
         turn = self.turns.get(sentence.paragraph)
         if turn is not None:
             return self._transcript_turn(sentence, turn)
+        if sentence.paragraph in self.reference_paragraphs:
+            return _Draft(SKIP, 0.8, "part of a reference to a published paper", [])
         if not is_title:  # a byline, credit or promo needs no reading of quotations and attributions
             line_hit = _line_pattern_hit(text, rules)
             if line_hit is not None:
                 self.block = None
+                if line_hit.reason == _REFERENCE_LINE:  # "Dinwiddie et al. 2014." + the paper's title
+                    self.reference_paragraphs.add(sentence.paragraph)
                 return self._skip_draft(sentence, text, line_hit)
         quotes = _classify_quotes(text, spans, rules)
         quoting = [(q.start, q.end) for q in quotes if not q.is_label]
@@ -1809,7 +1827,7 @@ class _ArticleReader:
         if block_state is not None and block_state[0].list_run:
             self.block = block_state = None  # the list is over: the writer speaks again
 
-        skip = self._skip(sentence, text, real_quotes, opened_inside, block_state)
+        skip = self._skip(sentence, text, real_quotes, opened_inside, block_state, attributed=bool(live))
         if skip is not None:
             self.block = None if skip.label == SKIP and not is_title else self.block
             return skip
@@ -1890,6 +1908,8 @@ class _ArticleReader:
         real_quotes: Sequence[_Quote],
         opened_inside: bool,
         block_state: tuple[_Block, int] | None,
+        *,
+        attributed: bool,
     ) -> _Draft | None:
         rules = self.rules
         if sentence.index == 0 and self.has_title:
@@ -1918,10 +1938,34 @@ class _ArticleReader:
             and _ends_sentence(self.sentences[sentence.index - 1].text)
             and _ends_sentence(self.sentences[sentence.index + 1].text),
             has_quotation=bool(real_quotes) or opened_inside or block_state is not None,
+            attributed=attributed,
         )
+        if hit is None and not real_quotes and not attributed and self._bare_words(sentence, text):
+            return _Draft(SKIP, 0.6, "a word or two with no verb: not a claim", [])
         if hit is None:
             return None
         return self._skip_draft(sentence, text, hit)
+
+    def _single_word(self, index: int) -> bool:
+        """True for a sentence of one word, such as "Oil." or "Lovely." (not "1.", not the headline)."""
+        if not 0 < index < len(self.sentences):
+            return False
+        text = self.sentences[index].text
+        one_word = len(_WRITTEN_WORDS.findall(text)) == 1
+        return one_word and text.rstrip()[-1:] in ".!" and not _LIST_NUMBER.match(text)
+
+    def _bare_words(self, sentence: Sentence, text: str) -> bool:
+        """ "Oil." "Lovely.": a word standing as a sentence, or two in a run of such ("Oil. Russia.
+        Interest rates."), unless the segmenter cut them off the sentence before after an
+        abbreviation ("... at 6 p.m." + "Eastern.")."""
+        if sentence.index == 0:
+            return False
+        if not self._single_word(sentence.index):
+            neighbours = (sentence.index - 1, sentence.index + 1)  # not "Prices fell." alone
+            if len(_WRITTEN_WORDS.findall(text)) != 2 or not any(map(self._single_word, neighbours)):
+                return False
+        previous = self.sentences[sentence.index - 1]
+        return previous.paragraph != sentence.paragraph or not _ABBREVIATION_END.search(previous.text[-12:])
 
     def _transcript_turn(self, sentence: Sentence, turn: _Turn) -> _Draft:
         """A sentence of an interview transcript: the answer is its speaker's words."""

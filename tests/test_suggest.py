@@ -255,6 +255,8 @@ def test_reportedly_is_anonymous(sentence: str) -> None:
         ("An advocacy group for retired teachers said the change would hit 40,000 people.", "advocacy group"),
         ("A coalition of business groups urged both sides to return to the table.", "coalition"),
         ("A report by a coalition of environmental groups found that emissions rose.", None),
+        ("In the past year, four studies show the ice shelf may be less stable.", "four studies"),
+        ("Several surveys have found that riders want later buses.", "Several surveys"),
     ],
 )
 def test_a_group_described_but_not_named_is_anonymous(sentence: str, source: str | None) -> None:
@@ -692,6 +694,36 @@ def test_teasers_cut_off_mid_sentence_are_skipped() -> None:
     check(text, "The bridge reopened", UNATTRIBUTED)
 
 
+def test_a_reference_to_a_paper_is_skipped_with_its_title() -> None:
+    text = article(
+        "The wing scales grow in rows.",
+        "Ortiz et al. 2021. Growth of scales in the wings of moths. Journal of Insect Biology 12(3): 40-52.",
+        "doi:10.1016/j.jib.2021.06.005",
+    )
+    for start in ("Ortiz et al.", "Growth of scales", "Journal of", "doi:"):
+        check(text, start, SKIP)
+
+
+def test_a_word_or_two_standing_as_a_sentence_is_no_claim() -> None:
+    text = article("Oil. Russia. Interest rates. The year ahead looks uncertain.", "Prices fell. They will.")
+    for start in ("Oil.", "Russia.", "Interest rates."):
+        assert check(text, start, SKIP).confidence < 0.8
+    check(text, "Prices fell.", UNATTRIBUTED)
+    check(text, "They will.", UNATTRIBUTED)
+
+
+def test_a_quotation_closing_a_paragraph_is_not_a_teaser_cut_off() -> None:
+    text = article(
+        "Police are searching for a driver who struck a cyclist on Route 9 late Sunday and left the scene "
+        "before officers",
+        "Lena Ortiz, whose son was hurt, said: “I don't know how to describe what I felt that night”",
+        "“It was like waking up from a nightmare. How could this happen on our street?”",
+        "Voters in the county will decide in May whether to fund a new library, which would replace the",
+    )
+    check(text, "Lena Ortiz", QUOTED, "Lena Ortiz")
+    check(text, "“It was like", QUOTED)
+
+
 def test_list_items_ending_with_a_comma_are_not_subheads() -> None:
     text = article(
         "At the workshop, visitors will learn how to:",
@@ -754,6 +786,9 @@ def test_one_line_without_a_full_stop_is_no_teaser() -> None:
         pytest.param("Correspondent Lena Ortiz may be reached at lortiz@example.com.", id="may-be-reached"),
         pytest.param("Pavel Novak is Senior Demographer at the City Research Office.", id="bio-no-article"),
         pytest.param("This story was provided by Harbour News, which covers the port.", id="provided-by"),
+        pytest.param("11.18 More from Lena Ortiz at the harbour.", id="live-blog-signpost"),
+        pytest.param("This from Pavel Novak, our correspondent in Prague:", id="this-from"),
+        pytest.param("pic.twitter.com/Ab12Cd34", id="tweet-picture-link"),
     ],
 )
 def test_more_page_furniture_is_skipped(line: str) -> None:
