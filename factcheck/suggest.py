@@ -309,6 +309,7 @@ class _Rules:
     complement: re.Pattern[str]
     plain_verbs: frozenset[str]  # "said", "according to": attribution and nothing else
     action_before_to: frozenset[str]  # "continued", "agreed": an act, not words, before "to"
+    action_before_quantity: frozenset[str]  # "added": an act, not words, before "about 80 jobs"
     expert_nouns: frozenset[str]  # "researchers", "analysts": unnamed, but often named before
     study_teams: frozenset[str]  # "the researchers" of a study mentioned before are on the record
     study_team_noun: re.Pattern[str]  # one of study_teams, in lower-case text
@@ -489,6 +490,7 @@ def _rules(extra_dir: str | None = None) -> _Rules:
         expert_nouns=frozenset(anonymity["expert_nouns"]),
         plain_verbs=frozenset(attribution["plain_verbs"]),
         action_before_to=frozenset(attribution["verbs_of_action_before_to"]),
+        action_before_quantity=frozenset(attribution["verbs_of_action_before_quantity"]),
         unnamed_bodies=frozenset(anonymity["unnamed_bodies"]),
         indefinite=frozenset(anonymity["indefinite_determiners"]),
         spokesperson=frozenset(sources["spokesperson_nouns"]),
@@ -589,6 +591,7 @@ _PEOPLE_PLURAL = re.compile(r"(?:ers|ists|ians|ants|ents)$")  # "oceanographers"
 _PARENTHETICAL_TAG = re.compile(r"\s+[^,;:.!?“”\"]{2,40},")  # " say oceanographers," + the sentence goes on
 _AGENT = re.compile(r"[”\"’]?,?\s+by\s+")  # 'described as "heartbreaking" by the department'
 _GLOSS = re.compile(r"\s*,?\s*(?:or|meaning|i\.e\.)\s*", re.IGNORECASE)
+_QUANTITY = re.compile(r"\s+(?:about|nearly|almost|roughly|some|more|over|another|at least|[$£€\d])")
 _NOT_AFTER_VERB = frozenset({"by", "which"})  # words that follow a noun or a passive, not a verb of saying
 _SINGULAR_VERB = re.compile(r"[^s]s$")  # "says", "forecasts": a verb in the third person singular
 _TEASER_WORDS = 15  # a cut-off paragraph shorter than this may be a subhead or a list item
@@ -983,6 +986,7 @@ class _Quote:
     end: int
     words: int
     is_label: bool
+    modifier: bool = False  # a label only because it modifies the noun after it ('a "tip-top" plan')
 
 
 def _quote_spans(text: str, open_at_start: bool) -> tuple[list[tuple[int, int]], bool]:
@@ -1036,15 +1040,17 @@ def _classify_quotes(text: str, spans: Sequence[tuple[int, int]], rules: _Rules)
         before = text[max(0, start - 40) : start]
         introduced = bool(rules.label_introducer.search(before))
         sentence_like = bool(_SENTENCE_LIKE.search(inner))
-        title = len(words) <= 8 and _is_title(words, rules) and not sentence_like
+        spoken = start == 0 and text[start:end].rstrip()[-2:-1] in ",!?"  # '"Sure," Matie says.'
+        title = len(words) <= 8 and _is_title(words, rules) and not sentence_like and not spoken
         is_label = bool(words) and ((introduced and len(words) <= 6) or title)
+        modifier = False
         if not is_label and not sentence_like and len(words) <= 5 and _DETERMINER_BEFORE.search(before):
-            is_label = _modifies_next_word(text, end, rules)  # 'the "tip of the iceberg" piece'
+            is_label = modifier = _modifies_next_word(text, end, rules)  # 'the "tip of the iceberg" piece'
         if is_label and not introduced and _whole_sentence(text, _Quote(start, end, len(words), True)):
             is_label = text[start:end].strip('“”"‘’«»„ ')[-1:] not in _TERMINAL_MARKS  # '"Everything."'
         if not is_label and quotes and quotes[-1].is_label and _GLOSS.fullmatch(text, quotes[-1].end, start):
             is_label = True  # 'the nickname "mkono wa damu," or "the man with the bloody hand,"'
-        quotes.append(_Quote(start, end, len(words), is_label or not words))
+        quotes.append(_Quote(start, end, len(words), is_label or not words, modifier and is_label))
     return quotes
 
 
@@ -1152,6 +1158,8 @@ def _read_attribution(
         return None  # "the Treasury note has risen", "pledges which ...", "recalled by": not a verb of saying
     if following == "to" and (form == "belief" or text[verb_start:verb_end] in rules.action_before_to):
         return None  # "expects to release", "continued to fall": an intention or an act, not a claim
+    if text[verb_start:verb_end] in rules.action_before_quantity and _QUANTITY.match(text, verb_end):
+        return None  # "has added about 80 jobs": an act, not words
     if form == "document" and _MODAL.search(text, max(0, verb_start - 24), verb_start):
         return None  # "the bill would require": what a document would do, told by the writer
     if form == "object" and not (rules.complement.match(text, verb_end) or _OBJECT.match(text, verb_end)):
@@ -1820,6 +1828,10 @@ class _ArticleReader:
             a for a in _find_attributions(text, spans, rules, quoting) if a.verb_start >= body_from
         ]
         live = [a for a in attributions if not a.relative and a.guess is not None]
+        if live and any(
+            q.modifier for q in quotes
+        ):  # 'a "hopelessly unrealistic" prospect, an official said'
+            quotes = [_Quote(q.start, q.end, q.words, False) if q.modifier else q for q in quotes]
         real_quotes = [q for q in quotes if not q.is_label]
         block_state = self._block_for(sentence, text, live)
         if block_state is not None and self._is_list_item(sentence, text):
@@ -2202,6 +2214,8 @@ class _ArticleReader:
             doubt = self._sentence_case_name(sentence, attribution.guess)
             if doubt is not None:
                 confidence, reason = min(confidence, doubt), "a capitalised first word taken as a name"
+            if text.rstrip().endswith(":"):  # "X said:" before a block quotation: some tag it quoted
+                confidence = min(confidence, 0.85)
             return _Draft(SOURCED, confidence, reason, cues, mention)
         if any(a.form in {"speech", "complement", "nocomment"} and a.guess is not None for a in live):
             return _Draft(SOURCED, 0.6, "attributed to a source the text does not resolve", cues, None)
@@ -2277,12 +2291,14 @@ class _ArticleReader:
     def _sentence_case_name(self, sentence: Sentence, guess: _Guess | None) -> float | None:
         """A lower confidence when the "name" is one word capitalised only because it starts the
         sentence ("Pollsters say ..."), and the article never writes it as a name elsewhere."""
-        if guess is None or guess.kind != "named" or guess.start != 0 or " " in guess.text:
+        dateline = self.rules.dateline.match(sentence.text)  # "WASHINGTON — ", "04.00 "
+        first = dateline.end() if dateline else 0
+        if guess is None or guess.kind != "named" or guess.start != first or " " in guess.text:
             return None
         word = guess.text
         if word.lower() in self.rules.outlet_names or not word[1:].islower():
             return None  # an outlet, or written like "NATO" or "McDonald"
-        at = sentence.start
+        at = sentence.start + first
         for match in re.finditer(rf"\b{re.escape(word)}\b", self.text):
             before = self.text[max(0, match.start() - 3) : match.start()].rstrip()[-1:]
             if match.start() != at and before and before not in '.!?"“”—–-:(\n':
@@ -2311,6 +2327,8 @@ class _ArticleReader:
             return 0.75, "words reported with the action of a named source"
         if kind in {"outlet_anaphor", "report_anaphor"}:
             return 0.9, "attributed to the outlet or report named before"
+        if kind == "spokesperson" and guess is not None and guess.certainty < 0.9:
+            return 0.8, "spokesperson for a body the sentence does not name"  # "a hospital spokesman"
         if kind == "spokesperson":
             return 0.92, "spokesperson for a named body"
         if kind == "anonymous":

@@ -109,6 +109,30 @@ def test_words_in_quotation_marks_are_quoted(text: str, start: str, source: str 
     check(text, start, QUOTED, source)
 
 
+def test_a_one_word_reply_and_a_modifier_quoted_with_a_speaker_are_quotations() -> None:
+    text = article(
+        "“Sure,” Ortiz says. “We can start on Monday.”",
+        "Opening the line in May was a “hopelessly unrealistic” target, an official said.",
+    )
+    check(text, "“Sure,”", QUOTED, "Ortiz")
+    check(text, "Opening the line", QUOTED)
+
+
+def test_added_before_an_amount_is_an_act_not_words() -> None:
+    check(article("Dana Price has added about 80 jobs to her bakery since July."), "Dana Price", UNATTRIBUTED)
+
+
+def test_contested_or_unsure_attributions_stay_below_bulk_accept() -> None:
+    text = article(
+        "04.00 Searchers say they have seen a shape on the sea floor.",
+        "He was taken to a local hospital, and a hospital spokesman said he was in fair condition.",
+        "Mayor Ana Ruiz said:",
+        "“The bridge will reopen in May.”",
+    )
+    for start in ("04.00 Searchers", "He was taken", "Mayor Ana Ruiz"):
+        assert tag(text, start).confidence <= 0.85, start
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
