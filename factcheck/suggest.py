@@ -2380,9 +2380,16 @@ class _ArticleReader:
             or _READER_ADDRESS.search(text)
         ):
             confidence = 0.8
-        previous_text = self.sentences[sentence.index - 1].text if sentence.index else ""
-        if previous_text.rstrip().endswith(":"):
+        previous = self.sentences[sentence.index - 1] if sentence.index else None
+        if previous is not None and previous.text.rstrip().endswith(":"):
             confidence = min(confidence, 0.5)
+        if (
+            previous is not None
+            and previous.paragraph == sentence.paragraph
+            and self.drafts
+            and self.drafts[-1].label == SOURCED
+        ):  # the paragraph may go on with the source's account: reviewers split on such sentences
+            confidence = min(confidence, 0.75)
         if confidence > 0.85 and _starts_with_name(text, rules):
             # "NASA released images ...", "ECOWAS has threatened ...": a source acting may be speaking
             confidence = 0.85

@@ -118,6 +118,15 @@ def test_a_one_word_reply_and_a_modifier_quoted_with_a_speaker_are_quotations() 
     check(text, "Opening the line", QUOTED)
 
 
+def test_a_plain_sentence_after_a_sourced_one_in_its_paragraph_is_unattributed_but_unsure() -> None:
+    text = article(
+        "The bridge will close for six weeks, the transport department said. Ferries will run every hour.",
+        "Ferries will also run at night.",
+    )
+    assert check(text, "Ferries will run", UNATTRIBUTED).confidence <= 0.75
+    assert check(text, "Ferries will also", UNATTRIBUTED).confidence > 0.75
+
+
 def test_added_before_an_amount_is_an_act_not_words() -> None:
     check(article("Dana Price has added about 80 jobs to her bakery since July."), "Dana Price", UNATTRIBUTED)
 
