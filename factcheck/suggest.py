@@ -1723,6 +1723,46 @@ def _full_name_for_label(text: str, label: str, *, initials: bool, rules: _Rules
     return None
 
 
+_SIGNATURE = re.compile(r"(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}),\s[^.!?:;]{2,150}")  # name, role
+_SIGNED_PARAGRAPHS = 6  # the most paragraphs above a signature taken as its signer's words
+
+
+def _signed_passages(text: str, paragraphs: dict[int, list[Sentence]], rules: _Rules) -> dict[int, _Mention]:
+    """First-person paragraphs signed below by their author ("I take the train ..." then "Donna
+    Abood, managing director, Avison Young"), when the article has two or more such signatures: a
+    roundtable of answers, each its signer's words."""
+    order = sorted(paragraphs)
+    signed: dict[int, _Mention] = {}
+    signatures = 0
+    for position, number in enumerate(order):
+        line = paragraphs[number]
+        match = _SIGNATURE.fullmatch(line[0].text.rstrip()) if len(line) == 1 and position > 1 else None
+        if match is None:
+            continue
+        tokens = _tokens(line[0].text, 0, match.end("name"), rules)
+        if (
+            _name_runs(tokens, rules) != [(0, len(tokens))]
+            or _is_organisation(tokens, rules)
+            or _lexicon_hits(line[0].text, rules).attribution  # "Tom Hale, the mayor, said"
+        ):
+            continue
+        start = line[0].start
+        signer = _Mention(match["name"], (start, start + match.end("name")), False, "person")
+        passage = []
+        for earlier in reversed(order[max(1, position - _SIGNED_PARAGRAPHS) : position]):
+            sentences = paragraphs[earlier]
+            if earlier in signed or not any(_ALPHANUMERIC.search(s.text) for s in sentences):
+                break  # the answer before, or a separator line ("=====")
+            if sentences[-1].text.rstrip().endswith("?"):
+                break  # the question asked of everyone
+            passage.append(earlier)
+        spoken = " ".join(s.text for p in passage for s in paragraphs[p])
+        if passage and _FIRST_PERSON.search(spoken):
+            signatures += 1
+            signed.update(dict.fromkeys(passage, signer))
+    return signed if signatures >= 2 else {}
+
+
 def _teaser_paragraphs(paragraphs: dict[int, list[Sentence]], rules: _Rules) -> set[int]:
     """Paragraphs of a run of story teasers: two or more paragraphs cut off mid-sentence ("... as a
     writer, producer and"), with any single whole paragraph between them. The headline and lines
@@ -1770,6 +1810,7 @@ class _ArticleReader:
             self.paragraphs.setdefault(sentence.paragraph, []).append(sentence)
         self.teasers = _teaser_paragraphs(self.paragraphs, rules)
         self.turns = _transcript_turns(text, self.paragraphs, rules)
+        self.signed = _signed_passages(text, self.paragraphs, rules)
         self.passages: dict[int, _Mention | None] = {}
         self.first_person_paragraphs: set[int] | None = (
             None  # first-person paragraph -> its speaker, if quoted
@@ -1813,6 +1854,9 @@ class _ArticleReader:
         turn = self.turns.get(sentence.paragraph)
         if turn is not None:
             return self._transcript_turn(sentence, turn)
+        signer = self.signed.get(sentence.paragraph)
+        if signer is not None:
+            return _Draft(QUOTED, 0.75, "first-person passage signed below by its author", [], signer)
         if sentence.paragraph in self.reference_paragraphs:
             return _Draft(SKIP, 0.8, "part of a reference to a published paper", [])
         if not is_title:  # a byline, credit or promo needs no reading of quotations and attributions

@@ -713,6 +713,33 @@ def test_a_colon_with_no_document_or_source_before_it_starts_no_passage() -> Non
     check(text, "Classes resume", UNATTRIBUTED)  # "the district" is no name: whose plan is unclear
 
 
+def test_first_person_answers_signed_below_are_their_signers_words() -> None:
+    text = article(
+        "This week's question: How do you get to work?",
+        "I take the ferry most mornings. It is faster than the bridge.",
+        "Dana Price, chief executive, Harbour Bakery",
+        "==========",
+        "We moved the office next to the train station last year.",
+        "Tom Hale, partner, Hale & Ruiz",
+    )
+    check(text, "I take the ferry", QUOTED, "Dana Price")
+    check(text, "It is faster", QUOTED, "Dana Price")
+    check(text, "We moved", QUOTED, "Tom Hale")
+    check(text, "Dana Price, chief", SKIP)
+
+
+def test_one_signature_or_a_subhead_signs_nothing() -> None:
+    text = article(
+        "I have covered the harbour for ten years.",
+        "Dana Price, chief executive, Harbour Bakery",
+        "The ferry fare rises in May.",
+        "Construction Weakness",
+        "I watched the vote from the gallery.",
+    )
+    check(text, "I have covered", UNATTRIBUTED)
+    check(text, "I watched", UNATTRIBUTED)
+
+
 def test_teasers_cut_off_mid_sentence_are_skipped() -> None:
     text = article(
         "The bridge reopened on Monday after two years of repairs.",
