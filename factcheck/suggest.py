@@ -587,7 +587,7 @@ _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been|be)\s+(?:\w+ly\s+|also\s+|
 _APPOSITION_END = re.compile(r"[,”\"]\s*,?[”\"]?$")  # the comma (or quote) that closes an apposition
 _ADVERB = re.compile(r"[A-Z][a-z]+ly")
 _COMPANIONS = frozenset({"his", "her", "their", "colleagues", "co-authors"})  # "Smith and his team"
-_PEOPLE_PLURAL = re.compile(r"(?:ers|ists|ians|ants|ents)$")  # "oceanographers", "geologists", "residents"
+_PEOPLE_PLURAL = re.compile(r"(?:ers|ors|ists|ians|ants|ents)$")  # "oceanographers", "donors", "residents"
 _PARENTHETICAL_TAG = re.compile(r"\s+[^,;:.!?“”\"]{2,40},")  # " say oceanographers," + the sentence goes on
 _AGENT = re.compile(r"[”\"’]?,?\s+by\s+")  # 'described as "heartbreaking" by the department'
 _GLOSS = re.compile(r"\s*,?\s*(?:or|meaning|i\.e\.)\s*", re.IGNORECASE)
@@ -613,6 +613,7 @@ _TOLD_CLAUSE = re.compile(
 )
 _RELATIVE_OPEN = re.compile(r",\s*(?:which|who|whose)\b[^,;:]*$")  # ", which tracks outages based on ..."
 _REFERENCE_LINE = "reference line"  # the reason a line the skip lexicon calls a reference gets
+_CREDIT_LINE = "credit line"
 _LIST_NUMBER = re.compile(r"\W*\d+[.)]")
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.){2,}$")  # "p.m.", "U.S.": may end a sentence or not
 _RELATIVE_AFTER_SUBJECT = re.compile(r",\s*(?:who|whose|which)\b")
@@ -884,6 +885,9 @@ def _classify(
         return _Guess("anonymous", phrase, span_start, span_end, 0.85)
     if runs:
         first, last = runs[-1]
+        people_noun = bool(_PEOPLE_PLURAL.search(head.norm)) or head.norm in rules.group_nouns
+        if determiner in rules.indefinite and last <= len(core) - 1 and not head.capitalised and people_noun:
+            return _Guess("anonymous", phrase, span_start, span_end, 0.75)  # "two Clinton donors"
         if determiner in rules.determiners and last <= len(core) - 1 and not head.capitalised:
             return None  # "these SMS messages": a name that only modifies a common noun
         return _named(tokens[first:last], rules)
@@ -1811,6 +1815,13 @@ class _ArticleReader:
         self.teasers = _teaser_paragraphs(self.paragraphs, rules)
         self.turns = _transcript_turns(text, self.paragraphs, rules)
         self.signed = _signed_passages(text, self.paragraphs, rules)
+        self.captions = {  # "The basement at 80 New York. (Scott Heins/Gothamist)": a photo caption
+            number
+            for number, line in self.paragraphs.items()
+            if 2 <= len(line) <= 3
+            and (hit := _line_pattern_hit(line[-1].text, rules))
+            and hit.reason == _CREDIT_LINE
+        }
         self.passages: dict[int, _Mention | None] = {}
         self.first_person_paragraphs: set[int] | None = (
             None  # first-person paragraph -> its speaker, if quoted
@@ -1857,6 +1868,8 @@ class _ArticleReader:
         signer = self.signed.get(sentence.paragraph)
         if signer is not None:
             return _Draft(QUOTED, 0.75, "first-person passage signed below by its author", [], signer)
+        if sentence.paragraph in self.captions and sentence is not self.paragraphs[sentence.paragraph][-1]:
+            return _Draft(SKIP, 0.8, "photo caption above its credit", [])
         if sentence.paragraph in self.reference_paragraphs:
             return _Draft(SKIP, 0.8, "part of a reference to a published paper", [])
         if not is_title:  # a byline, credit or promo needs no reading of quotations and attributions
@@ -1951,11 +1964,22 @@ class _ArticleReader:
         return None
 
     def _resumption(self, intro: str) -> re.Pattern[str]:
-        """What marks the end of a block quotation: the writer naming the document or outlet again."""
-        nouns = frozenset(
-            t.norm for t in _tokens(intro, 0, len(intro), self.rules) if t.norm in self.rules.documents
+        """What marks the end of a block quotation: the writer naming the document or outlet again,
+        or a person the introduction names ("Dorsey's attitude here ...")."""
+        tokens = _tokens(intro, 0, len(intro), self.rules)
+        nouns = frozenset(t.norm for t in tokens if t.norm in self.rules.documents)
+        pattern = _resumption_pattern(nouns, self.rules)
+        people = sorted(
+            {
+                tokens[j - 1].text.rstrip("'’s")
+                for i, j in _name_runs(tokens, self.rules)
+                if j - i >= 2 and not _is_organisation(tokens[i:j], self.rules)
+            }
         )
-        return _resumption_pattern(nouns, self.rules)
+        if not people:
+            return pattern
+        names = "|".join(re.escape(name) for name in people)
+        return re.compile(rf"{pattern.pattern}|(?-i:\b(?:{names})\b)", re.IGNORECASE)
 
     def _skip(
         self,
@@ -2041,11 +2065,14 @@ class _ArticleReader:
         )
 
     def _is_list_item(self, sentence: Sentence, text: str) -> bool:
-        """A line with no full stop of its own, like the bullet points of a list."""
+        """A line with no full stop of its own, like the bullet points of a list (not a short title
+        such as "Must Read Stories", which closes the list)."""
+        words = _WRITTEN_WORDS.findall(text)
         return (
             self._alone_on_line(sentence)
             and _open_ended(text)
-            and len(_WRITTEN_WORDS.findall(text)) <= self.rules.max_subhead_words * 2
+            and len(words) <= self.rules.max_subhead_words * 2
+            and not (len(words) <= 4 and _is_title(words, self.rules))
         )
 
     def _list_item(

@@ -290,6 +290,7 @@ def test_reportedly_is_anonymous(sentence: str) -> None:
         ("A report by a coalition of environmental groups found that emissions rose.", None),
         ("In the past year, four studies show the ice shelf may be less stable.", "four studies"),
         ("Several surveys have found that riders want later buses.", "Several surveys"),
+        ("Two Harbour Party donors told the paper that the plan was dropped.", "donors"),
     ],
 )
 def test_a_group_described_but_not_named_is_anonymous(sentence: str, source: str | None) -> None:
@@ -754,6 +755,32 @@ def test_teasers_cut_off_mid_sentence_are_skipped() -> None:
     check(text, "The bridge reopened", UNATTRIBUTED)
 
 
+def test_a_caption_above_its_photo_credit_is_skipped() -> None:
+    text = article("The pier was rebuilt in 1952.", "The pier at dusk, in 1953. (Lena Ortiz/Harbour News)")
+    check(text, "The pier at dusk", SKIP)
+    check(text, "The pier was", UNATTRIBUTED)
+
+
+def test_a_block_quotation_ends_when_the_writer_names_its_speaker_again() -> None:
+    text = article(
+        "Harbour chief Dana Price told the council that the plan was “overdue”:",
+        "The ferries are old. We need new ones before the winter.",
+        "I have asked for the money twice.",
+        "Price’s request has not been answered, and the council meets again in May.",
+    )
+    check(text, "The ferries are old", QUOTED, "Dana Price")
+    check(text, "Price’s request", UNATTRIBUTED)
+
+
+def test_a_short_title_closes_a_list_of_what_someone_said() -> None:
+    text = article(
+        "In the interview, Governor Tom Hale also said:",
+        "The state will not raise the fuel tax this year",
+        "Must Read Stories",
+    )
+    check(text, "Must Read Stories", SKIP)
+
+
 def test_a_reference_to_a_paper_is_skipped_with_its_title() -> None:
     text = article(
         "The wing scales grow in rows.",
@@ -849,6 +876,12 @@ def test_one_line_without_a_full_stop_is_no_teaser() -> None:
         pytest.param("11.18 More from Lena Ortiz at the harbour.", id="live-blog-signpost"),
         pytest.param("This from Pavel Novak, our correspondent in Prague:", id="this-from"),
         pytest.param("pic.twitter.com/Ab12Cd34", id="tweet-picture-link"),
+        pytest.param("(Lena Ortiz/Harbour News)", id="credit-in-parentheses"),
+        pytest.param("(Public domain)", id="public-domain"),
+        pytest.param("Get up to speed with our Morning Harbour newsletter, sent daily.", id="newsletter"),
+        pytest.param("You may occasionally receive promotional content from Harbour News.", id="promotional"),
+        pytest.param("UPDATES:", id="updates"),
+        pytest.param("2:58 p.m.: This article was updated to add the cost.", id="timed-update-notice"),
     ],
 )
 def test_more_page_furniture_is_skipped(line: str) -> None:
