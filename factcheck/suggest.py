@@ -613,7 +613,6 @@ _TOLD_CLAUSE = re.compile(
 )
 _RELATIVE_OPEN = re.compile(r",\s*(?:which|who|whose)\b[^,;:]*$")  # ", which tracks outages based on ..."
 _REFERENCE_LINE = "reference line"  # the reason a line the skip lexicon calls a reference gets
-_CREDIT_LINE = "credit line"
 _LIST_NUMBER = re.compile(r"\W*\d+[.)]")
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.){2,}$")  # "p.m.", "U.S.": may end a sentence or not
 _RELATIVE_AFTER_SUBJECT = re.compile(r",\s*(?:who|whose|which)\b")
@@ -1815,13 +1814,6 @@ class _ArticleReader:
         self.teasers = _teaser_paragraphs(self.paragraphs, rules)
         self.turns = _transcript_turns(text, self.paragraphs, rules)
         self.signed = _signed_passages(text, self.paragraphs, rules)
-        self.captions = {  # "The basement at 80 New York. (Scott Heins/Gothamist)": a photo caption
-            number
-            for number, line in self.paragraphs.items()
-            if 2 <= len(line) <= 3
-            and (hit := _line_pattern_hit(line[-1].text, rules))
-            and hit.reason == _CREDIT_LINE
-        }
         self.passages: dict[int, _Mention | None] = {}
         self.first_person_paragraphs: set[int] | None = (
             None  # first-person paragraph -> its speaker, if quoted
@@ -1868,8 +1860,6 @@ class _ArticleReader:
         signer = self.signed.get(sentence.paragraph)
         if signer is not None:
             return _Draft(QUOTED, 0.75, "first-person passage signed below by its author", [], signer)
-        if sentence.paragraph in self.captions and sentence is not self.paragraphs[sentence.paragraph][-1]:
-            return _Draft(SKIP, 0.8, "photo caption above its credit", [])
         if sentence.paragraph in self.reference_paragraphs:
             return _Draft(SKIP, 0.8, "part of a reference to a published paper", [])
         if not is_title:  # a byline, credit or promo needs no reading of quotations and attributions
