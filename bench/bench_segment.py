@@ -102,7 +102,7 @@ def ends_of(text: str, pieces: list[str]) -> set[int]:
 
 def segmenters() -> dict[str, Callable[[str], list[str]]]:
     found: dict[str, Callable[[str], list[str]]] = {
-        "factcheck.segment (sentencex + a.m./p.m. fix)": lambda t: [s.text for s in segment("T\n\n" + t)[1:]],
+        "factcheck.segment (+ a.m., Ms. fixes)": lambda t: [s.text for s in segment("T\n\n" + t)[1:]],
         "sentencex alone": lambda t: list(sentencex.segment("en", t)),
     }
     try:

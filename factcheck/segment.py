@@ -22,10 +22,12 @@ from factcheck.models import Sentence
 
 LANGUAGE = "en"
 MAX_SENTENCE_CHARS = 2000
-SEGMENTER = f"sentencex {version('sentencex')}"
+SEGMENTER = f"sentencex {version('sentencex')} + factcheck rules 2"  # how stored sentences were cut
 
 _LINE = re.compile(r"[^\n]*\n?")
 _TIME_ABBREVIATION = re.compile(r"\b[ap]\.m\.$")
+_TITLE_ABBREVIATION = re.compile(r"\b(?:Ms|Mx|Amb)\.$")  # titles sentencex splits after ("Ms. Haley")
+_NAME_FOLLOWER = re.compile(r"\s*[A-Z]")
 _TIME_FOLLOWER = re.compile(
     r"\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[ECMP][SD]?T|GMT|UTC)\b"
 )
@@ -81,8 +83,10 @@ def _split_block(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 def _continues(text: str, boundary: int) -> bool:
-    """True where sentencex split inside a sentence: "at 9 a.m. Tuesday", "5 p.m. ET"."""
+    """True where sentencex split inside a sentence: "at 9 a.m. Tuesday", "5 p.m. ET", "Ms. Haley"."""
     before = text[max(0, boundary - 8) : boundary].rstrip()
+    if _TITLE_ABBREVIATION.search(before) and _NAME_FOLLOWER.match(text, boundary):
+        return True
     return bool(_TIME_ABBREVIATION.search(before) and _TIME_FOLLOWER.match(text, boundary))
 
 

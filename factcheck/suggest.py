@@ -2021,8 +2021,10 @@ class _ArticleReader:
         if not 0 < index < len(self.sentences):
             return False
         text = self.sentences[index].text
-        one_word = len(_WRITTEN_WORDS.findall(text)) == 1
-        return one_word and text.rstrip()[-1:] in ".!" and not _LIST_NUMBER.match(text)
+        words = _WRITTEN_WORDS.findall(text)
+        if words and words[0] + "." in self.rules.abbreviations:
+            return False  # "Ms.": a title the segmenter cut off its name
+        return len(words) == 1 and text.rstrip()[-1:] in ".!" and not _LIST_NUMBER.match(text)
 
     def _bare_words(self, sentence: Sentence, text: str) -> bool:
         """ "Oil." "Lovely.": a word standing as a sentence, or two in a run of such ("Oil. Russia.
@@ -2176,8 +2178,9 @@ class _ArticleReader:
             or block_state
             or opened_inside
         )
-        modifiers = all(_modifies_next_word(text, q.end, self.rules) for q in real_quotes)  # '"smart" phones'
-        if real_quotes and (credited or long_quotes or not modifiers):
+        # a word or two in quotation marks with no one credited is a label or the writer's scare quotes
+        # more often than someone's words (measured on four rounds of real pages)
+        if real_quotes and (credited or long_quotes):
             source = (
                 speaker
                 or next((m for _, m in claims if m is not None), None)
@@ -2191,10 +2194,8 @@ class _ArticleReader:
                 confidence, reason = (
                     (0.93, "quotation") if source else (0.88, "quotation, speaker not in sentence")
                 )
-            elif credited:
+            else:
                 confidence, reason = 0.8, "short quotation inside reported speech"
-            else:  # "she was "misleading herself"": someone's words, or perhaps the writer's scare quotes
-                confidence, reason = 0.65, "a word or two in quotation marks, no one credited"
             draft = _Draft(QUOTED, confidence, reason, cues + anon_cues, source)
             if source is None:
                 self.pending_quotes.append(draft)

@@ -58,6 +58,17 @@ def test_abbreviations_stay_inside_their_sentences() -> None:
     ]
 
 
+def test_a_title_before_a_name_stays_inside_its_sentence() -> None:
+    text = "But the president said Ms. Haley had told him in May. She left. Then came Ms.\n\nLee spoke."
+    got = [s.text for s in segment(text)]
+    assert got == [
+        "But the president said Ms. Haley had told him in May.",
+        "She left.",
+        "Then came Ms.",
+        "Lee spoke.",
+    ]
+
+
 def test_title_line_is_its_own_unit_and_paragraphs_are_numbered() -> None:
     text = "Headline Without Full Stop\nFirst sentence here. Second one.\n\nNew paragraph."
     sentences = segment(text)
