@@ -1,0 +1,55 @@
+"""bench/realset/realset.py: labels kept without article text come back as the same gold."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from factcheck.evaluate import evaluate_files
+
+SCRIPT = Path(__file__).parent.parent / "bench" / "realset" / "realset.py"
+PAGE = """<html><head><title>Ferry fares rise</title></head><body><article>
+<h1>Ferry fares rise in May</h1>
+<p>Ferry fares will rise by 10 percent in May, the port authority said on Monday.
+The increase is the first since 2019.</p>
+<p>"We held prices as long as we could," said Dana Price, the authority's director.
+Two dock workers, who asked not to be named, said the night service would end.</p>
+<p>Commuters have complained about crowded boats for years, and the council will
+debate the fares at its next meeting on the harbour front.</p>
+</article></body></html>"""
+
+
+def run(*args: str | Path) -> None:
+    subprocess.run([sys.executable, str(SCRIPT), *map(str, args)], check=True)
+
+
+def test_labels_kept_without_text_restore_the_same_gold(tmp_path: Path) -> None:
+    page = tmp_path / "pages" / "ferry.html"
+    page.parent.mkdir()
+    page.write_text(PAGE, encoding="utf-8")
+    work = tmp_path / "work"
+    run("extract", page, "--out", work / "articles")
+    labelled = work / "labelled" / "ferry.labelled.json"
+    run("template", work / "articles" / "ferry.txt", labelled)
+    data = json.loads(labelled.read_text(encoding="utf-8"))
+    labels = ["skip", "sourced", "unattributed", "quoted", "anonymous-sourced", "unattributed"]
+    assert len(data["sentences"]) == len(labels)
+    for entry, label in zip(data["sentences"], labels, strict=True):
+        entry["label"] = label
+    labelled.write_text(json.dumps(data), encoding="utf-8")
+    run("template", work / "articles" / "ferry.txt", labelled)  # filling in more keeps what is filled
+    assert [e["label"] for e in json.loads(labelled.read_text(encoding="utf-8"))["sentences"]] == labels
+
+    run("gold", labelled, "--out", work / "gold")
+    kept = tmp_path / "kept"
+    run("keep", labelled, "--out", kept)
+    assert "Ferry fares" not in (kept / "ferry.labels.json").read_text(encoding="utf-8")  # no article text
+    restored = tmp_path / "restored"
+    run("restore", kept / "ferry.labels.json", "--articles", work / "articles", "--out", restored)
+    assert (restored / "ferry.gold.json").read_text() == (work / "gold" / "ferry.gold.json").read_text()
+
+    result = evaluate_files([restored / "ferry.gold.json"], article_dir=work / "articles")
+    assert not result.unaligned
+    assert len(result.units) == len(labels)
