@@ -612,7 +612,6 @@ _TOLD_CLAUSE = re.compile(
     r"(?:is|are|was|were|had|has|have|would|will|could|did|do|does|should|might|can|may)\b"
 )
 _RELATIVE_OPEN = re.compile(r",\s*(?:which|who|whose)\b[^,;:]*$")  # ", which tracks outages based on ..."
-_REFERENCE_LINE = "reference line"  # the reason a line the skip lexicon calls a reference gets
 _LIST_NUMBER = re.compile(r"\W*\d+[.)]")
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.){2,}$")  # "p.m.", "U.S.": may end a sentence or not
 _RELATIVE_AFTER_SUBJECT = re.compile(r",\s*(?:who|whose|which)\b")
@@ -1459,6 +1458,7 @@ class _SkipHit:
     reason: str
     span: tuple[int, int] | None  # sentence-local span of the cue words
     author: tuple[int, int] | None = None  # who wrote the embedded post this line signs
+    kind: str | None = None  # the skip lexicon's kind of line ("credit", "reference"), if it matched one
 
 
 def _ends_sentence(text: str) -> bool:
@@ -1491,7 +1491,7 @@ def _line_pattern_hit(text: str, rules: _Rules) -> _SkipHit | None:
             author = (
                 match.span("author") if match.re.groupindex.get("author") and match.group("author") else None
             )
-            return _SkipHit(0.97, f"{kind.replace('_', ' ')} line", match.span(), author)
+            return _SkipHit(0.97, f"{kind.replace('_', ' ')} line", match.span(), author, kind)
     return None
 
 
@@ -1866,7 +1866,7 @@ class _ArticleReader:
             line_hit = _line_pattern_hit(text, rules)
             if line_hit is not None:
                 self.block = None
-                if line_hit.reason == _REFERENCE_LINE:  # "Dinwiddie et al. 2014." + the paper's title
+                if line_hit.kind == "reference":  # "Dinwiddie et al. 2014." + the paper's title
                     self.reference_paragraphs.add(sentence.paragraph)
                 return self._skip_draft(sentence, text, line_hit)
         quotes = _classify_quotes(text, spans, rules)
