@@ -561,7 +561,7 @@ def test_an_embedded_post_is_its_authors_words_and_its_signature_is_skipped() ->
         "The court declined to comment.",
     )
     check(text, "This ruling", QUOTED, "Tammy Ruiz")
-    check(text, "— Tammy", SKIP)
+    assert check(text, "— Tammy", SKIP).confidence < 0.95  # some reviewers tag it as the post's speaker tag
     check(text, "The court declined", SOURCED, "court")
 
 
