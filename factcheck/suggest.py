@@ -1733,7 +1733,7 @@ _SIGNATURE = re.compile(r"(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}),\
 _SIGNED_PARAGRAPHS = 6  # the most paragraphs above a signature taken as its signer's words
 
 
-def _signed_passages(text: str, paragraphs: dict[int, list[Sentence]], rules: _Rules) -> dict[int, _Mention]:
+def _signed_passages(paragraphs: dict[int, list[Sentence]], rules: _Rules) -> dict[int, _Mention]:
     """First-person paragraphs signed below by their author ("I take the train ..." then "Donna
     Abood, managing director, Avison Young"), when the article has two or more such signatures: a
     roundtable of answers, each its signer's words."""
@@ -1816,7 +1816,7 @@ class _ArticleReader:
             self.paragraphs.setdefault(sentence.paragraph, []).append(sentence)
         self.teasers = _teaser_paragraphs(self.paragraphs, rules)
         self.turns = _transcript_turns(text, self.paragraphs, rules)
-        self.signed = _signed_passages(text, self.paragraphs, rules)
+        self.signed = _signed_passages(self.paragraphs, rules)
         self.passages: dict[int, _Mention | None] = {}
         self.first_person_paragraphs: set[int] | None = (
             None  # first-person paragraph -> its speaker, if quoted
