@@ -1075,7 +1075,7 @@ def _modifies_next_word(text: str, quote_end: int, rules: _Rules) -> bool:
 
 @dataclass(slots=True)
 class _Attribution:
-    form: str  # speech, complement, speechact, framing, phrase, participle, document, nocomment
+    form: str  # speech, complement, speechact, framing, phrase, participle, document, nocomment, credit
     verb_start: int  # offsets into the sentence text
     verb_end: int
     guess: _Guess | None
@@ -1116,7 +1116,31 @@ def _find_attributions(
         attribution = _read_attribution(text, form, verb_start, verb_end, quote_spans, rules)
         if attribution is not None:
             found.append(attribution)
+    credit = _credit_in_parentheses(text, rules)
+    if credit is not None:
+        found.append(credit)
     return found
+
+
+_PARENTHESES_AT_END = re.compile(r"\((?P<credit>[^()]{2,40})\)[.!]?$")
+_WEB_ADDRESS = re.compile(r"(?:www\.)?[\w-]+\.(?:com|org|net|gov|edu|co\.uk)")
+
+
+def _credit_in_parentheses(text: str, rules: _Rules) -> _Attribution | None:
+    """A source cited in parentheses at the end of a sentence: "... made $170 million (Forbes).",
+    "... makes $37 million (equilar.com)." (not "(AP)", the agency's credit on its own copy)."""
+    match = _PARENTHESES_AT_END.search(text)
+    if match is None or match.start() == 0:
+        return None
+    start, end = match.span("credit")
+    outlet = _outlet_in(text, start, end, rules)
+    if outlet is not None and outlet[:2] == (start, end) and len(match["credit"]) > 3:
+        guess = _Guess("named", outlet[2], start, end, 0.85)
+    elif _WEB_ADDRESS.fullmatch(match["credit"]):
+        guess = _Guess("named", match["credit"], start, end, 0.8)
+    else:
+        return None
+    return _Attribution("credit", start, end, guess)
 
 
 def _read_attribution(
@@ -1999,7 +2023,10 @@ class _ArticleReader:
                     mention,
                 )
             return _Draft(SKIP, 0.95, "headline (first line)", [])
-        alone_on_line = not _ends_sentence(text) and self._alone_on_line(sentence)  # a subhead, perhaps
+        # a subhead, perhaps; but not a line of a list under "Those would be:"
+        alone_on_line = (
+            not _ends_sentence(text) and self._alone_on_line(sentence) and not self._in_list(sentence)
+        )
         hit = _skip_hit(
             text,
             self.text,
@@ -2028,6 +2055,20 @@ class _ArticleReader:
         if words and words[0] + "." in self.rules.abbreviations:
             return False  # "Ms.": a title the segmenter cut off its name
         return len(words) == 1 and text.rstrip()[-1:] in ".!" and not _LIST_NUMBER.match(text)
+
+    def _in_list(self, sentence: Sentence) -> bool:
+        """True for a line of a list introduced with a colon: the lines before it, back to one ending
+        with a colon, are all lines with no full stop of their own (a line in title case is a subhead)."""
+        if _is_title(_WRITTEN_WORDS.findall(sentence.text), self.rules):
+            return False
+        for earlier in reversed(self.sentences[: sentence.index]):
+            if not self._alone_on_line(earlier):
+                return False
+            if earlier.text.rstrip().endswith(":"):
+                return earlier.index > 0
+            if _ends_sentence(earlier.text):
+                return False
+        return False
 
     def _bare_words(self, sentence: Sentence, text: str) -> bool:
         """ "Oil." "Lovely.": a word standing as a sentence, or two in a run of such ("Oil. Russia.
@@ -2384,6 +2425,8 @@ class _ArticleReader:
         kind = guess.kind if guess else ""
         if attribution.form == "nocomment":
             return 0.93, "declined to comment / did not respond: sourced to who declined"
+        if attribution.form == "credit":
+            return 0.8, "source cited in parentheses"
         if kind == "document":
             return 0.86, "claim about what a document or data set says"
         if kind == "pronoun":

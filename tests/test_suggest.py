@@ -811,6 +811,30 @@ def test_a_quotation_closing_a_paragraph_is_not_a_teaser_cut_off() -> None:
     check(text, "“It was like", QUOTED)
 
 
+def test_lines_of_a_list_under_a_colon_are_not_subheads() -> None:
+    text = article(
+        "The team has three starters under contract.",
+        "Those would be:",
+        "Dana Price, six years remaining, $188 million",
+        "Tom Hale, three years, $62 million",
+        "The Rotation Is Absurd Now",
+    )
+    check(text, "Dana Price", UNATTRIBUTED)
+    check(text, "Tom Hale", UNATTRIBUTED)
+    check(text, "The Rotation", SKIP)
+
+
+def test_a_source_cited_in_parentheses_at_the_end_is_the_source() -> None:
+    text = article(
+        "Taylor Swift made $170 million last year (Forbes).",
+        "The tenth highest-paid chief executive makes $37 million (equilar.com).",
+        "The bridge closed on Monday (again).",
+    )
+    check(text, "Taylor Swift", SOURCED, "Forbes")
+    check(text, "The tenth", SOURCED, "equilar.com")
+    check(text, "The bridge", UNATTRIBUTED)
+
+
 def test_list_items_ending_with_a_comma_are_not_subheads() -> None:
     text = article(
         "At the workshop, visitors will learn how to:",
@@ -881,6 +905,11 @@ def test_one_line_without_a_full_stop_is_no_teaser() -> None:
         pytest.param("Get up to speed with our Morning Harbour newsletter, sent daily.", id="newsletter"),
         pytest.param("You may occasionally receive promotional content from Harbour News.", id="promotional"),
         pytest.param("UPDATES:", id="updates"),
+        pytest.param("Visit www.harbourtrust.org for more information.", id="visit-address"),
+        pytest.param("To join, contact the trust's director, Dana Price.", id="to-join-contact"),
+        pytest.param("See photos from this story:", id="see-photos"),
+        pytest.param("Please check back soon for updates.", id="check-back"),
+        pytest.param("Lena Ortiz is the Harbour News’s contributing editor.", id="bio-the-paper's"),
         pytest.param("2:58 p.m.: This article was updated to add the cost.", id="timed-update-notice"),
     ],
 )
