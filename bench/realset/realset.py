@@ -21,7 +21,7 @@ import json
 import sys
 from pathlib import Path
 
-from factcheck.ingest import articles_from_html
+from factcheck.ingest import IngestError, articles_from_html
 from factcheck.models import CLAIM_LABELS, LABELS
 from factcheck.segment import segment
 
@@ -38,9 +38,10 @@ def extract(pages: list[Path], out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for page in pages:
         html = page.read_text(encoding="utf-8", errors="replace")
-        articles = articles_from_html(page.name, html, str(page))
-        if not articles:
-            print(f"{page}: no article text", file=sys.stderr)
+        try:
+            articles = articles_from_html(page.name, html, str(page))
+        except IngestError as error:
+            print(f"{page}: {error}", file=sys.stderr)
             continue
         (out / f"{page.stem}.txt").write_text(articles[0].text, encoding="utf-8")
 
