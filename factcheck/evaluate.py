@@ -284,7 +284,12 @@ def _same_source(gold: str | None, predicted: str | None) -> bool:
 
 
 def _normalised_source(name: str) -> str:
-    words = [w for w in name.lower().replace(",", " ").split() if w not in {"the", "a", "an"}]
+    """Lower case, without articles and initials: "Nikki R. Haley" and "Nikki Haley" are one name."""
+    words = [
+        w
+        for w in name.lower().replace(",", " ").split()
+        if w not in {"the", "a", "an"} and not (len(w) == 2 and w[0].isalpha() and w[1] == ".")
+    ]
     return " ".join(words)
 
 

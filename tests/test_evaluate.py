@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -92,6 +93,21 @@ def test_units_of_equal_confidence_are_accepted_together() -> None:
     tied = [unit(QUOTED, QUOTED, 0.9), unit(QUOTED, SKIP, 0.9), unit(SKIP, SKIP, 0.8)]
     assert coverage_at_precision(tied, 0.98) == (0.0, None)
     assert coverage_at_precision([], 0.98) == (0.0, None)
+
+
+def test_source_agreement_reads_names_as_written_apart_from_articles_and_initials() -> None:
+    pairs = [
+        ("Nikki R. Haley", "Nikki Haley"),  # the same person
+        ("the Pentagon", "Pentagon"),
+        ("Mark McCaughrean", "McCaughrean"),  # a surname names the person named in full
+        ("David Taylor", "Rocky Mountains"),  # wrong
+        ("Lady Gaga", None),  # no source suggested
+    ]
+    units = [
+        replace(unit(QUOTED, QUOTED, 0.9), gold_source=gold, predicted_source=predicted)
+        for gold, predicted in pairs
+    ]
+    assert score_units(units).source_agreement == pytest.approx(3 / 5)
 
 
 def test_result_to_dict_is_json() -> None:
