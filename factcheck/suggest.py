@@ -612,7 +612,7 @@ _TOLD_CLAUSE = re.compile(
     r"(?:is|are|was|were|had|has|have|would|will|could|did|do|does|should|might|can|may)\b"
 )
 _RELATIVE_OPEN = re.compile(r",\s*(?:which|who|whose)\b[^,;:]*$")  # ", which tracks outages based on ..."
-_LIST_NUMBER = re.compile(r"\W*\d+[.)]")
+_LIST_NUMBER = re.compile(r"\W*\d+[.)]\s*")
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.){2,}$")  # "p.m.", "U.S.": may end a sentence or not
 _RELATIVE_AFTER_SUBJECT = re.compile(r",\s*(?:who|whose|which)\b")
 _CLOSING_TAG = re.compile(
@@ -1540,6 +1540,8 @@ def _skip_hit(
     stripped = text.rstrip()
     if len(stripped) < 8 and not _ALPHANUMERIC.search(text):
         return _SkipHit(0.9, "stray punctuation, no words", None)
+    if _LIST_NUMBER.fullmatch(stripped):  # "2." split off the line it numbers: no claim of its own
+        return _SkipHit(0.85, "list number on its own", None)
     # a line ending with a comma ("• locate the records,") is an item of a list, and one that quotes
     # someone with a verb of saying ('Ortiz said: "I felt lost"') is a sentence: neither is a subhead
     quoting = has_quotation and attributed
@@ -1853,6 +1855,7 @@ class _ArticleReader:
         self.pending_quotes: list[_Draft] = []
         self.drafts: list[_Draft] = []
         self._people_cache: dict[int, list[_Mention]] = {}
+        self._named_again_cache: dict[str, bool] = {}
 
     def read(self) -> list[_Draft]:
         drafts = self.drafts
@@ -2095,9 +2098,14 @@ class _ArticleReader:
         return _Draft(QUOTED, 0.9, "answer in an interview transcript (speaker label)", cues, turn.speaker)
 
     def _alone_on_line(self, sentence: Sentence) -> bool:
+        """True for a sentence that is a line of its own, or all of one after its list number
+        ("2. Improve Site Search")."""
         after = self.text[sentence.end : sentence.end + 2]
-        return (after[:1] in ("\n", "") or after.strip() == "") and (
-            sentence.start == 0 or self.text[sentence.start - 1] == "\n"
+        if not (after[:1] in ("\n", "") or after.strip() == ""):
+            return False
+        line_start = self.text.rfind("\n", 0, sentence.start) + 1
+        return line_start == sentence.start or bool(
+            _LIST_NUMBER.fullmatch(self.text, line_start, sentence.start)
         )
 
     def _is_list_item(self, sentence: Sentence, text: str) -> bool:
@@ -2668,16 +2676,39 @@ class _ArticleReader:
         return people
 
     def _person_before(self, index: int) -> _Mention | None:
-        """The last person named or speaking before sentence ``index`` (for "he", "the minister")."""
+        """The last person named or speaking before sentence ``index`` (for "he", "the minister").
+
+        Two capitalised words are not always a person ("the Rocky Mountains", "'Bad Romance'"): a
+        name the article also writes by its last word alone ("Taylor said") is preferred to one
+        nearer that it never does, which is kept only when no such name comes before it."""
         memory = self.memory
+        nearest = None
         for earlier in range(index - 1, memory.person_index, -1):
             if self.drafts[earlier].label == SKIP:  # headlines, bylines, credits name no source
                 continue
             people = self._people(self.sentences[earlier])
-            if people:
-                memory.person, memory.person_index = people[0], earlier
-                break
+            if not people:
+                continue
+            nearest = nearest or people[0]
+            known = next((p for p in people if self._named_again(p.text)), None)
+            if known is not None:
+                memory.person, memory.person_index = known, earlier
+                return known
+        if nearest is not None and (memory.person is None or not self._named_again(memory.person.text)):
+            memory.person = nearest
+        memory.person_index = max(memory.person_index, index - 1)
         return memory.person
+
+    def _named_again(self, name: str) -> bool:
+        """True when the article writes the last word of ``name`` without the rest of it too
+        ("Ms. Haley", "Taylor said" beside "David Taylor"): the way a person is named again."""
+        known = self._named_again_cache.get(name)
+        if known is None:
+            last = name.split()[-1]
+            alone = len(re.findall(rf"(?<![\w'’.-]){re.escape(last)}(?![\w-])", self.text))
+            known = alone > self.text.count(name)
+            self._named_again_cache[name] = known
+        return known
 
     def _full_name(self, name: str, index: int) -> str:
         """The full name an earlier sentence gives a surname or first name ("Putin" -> "Vladimir Putin")."""

@@ -385,6 +385,25 @@ def test_a_pronoun_points_back_to_the_person_named_before() -> None:
     assert text[slice(*suggestion.source_span)] == "Aisha Bello"
 
 
+def test_a_pronoun_skips_capitalised_words_the_article_never_uses_as_a_name() -> None:
+    text = article(
+        "Owen Marsh, a data analyst in Calgary, has mapped snowfall for 30 years.",
+        "Marsh grew up in the foothills of the Rocky Mountains.",
+        "The Rocky Mountains keep their snow well into June.",
+        "“It surprised me how early the melt came,” he said.",
+    )
+    check(text, "“It surprised", QUOTED, "Owen Marsh")
+
+
+def test_a_pronoun_still_points_to_a_person_named_only_once() -> None:
+    text = article(
+        "Owen Marsh runs the weather station above the town.",
+        "Maria Lopez, a nurse at the county hospital, arrived at noon.",
+        "“We ran out of beds by two,” she said.",
+    )
+    check(text, "“We ran out", QUOTED, "Maria Lopez")
+
+
 def test_the_paper_points_back_to_the_outlet() -> None:
     text = article(
         "The Washington Post first reported the deal in March.",
@@ -845,10 +864,22 @@ def test_list_items_ending_with_a_comma_are_not_subheads() -> None:
     check(text, "• find", UNATTRIBUTED)
 
 
-def test_stray_punctuation_is_skipped_but_a_list_number_is_not() -> None:
+def test_stray_punctuation_and_a_list_number_on_its_own_are_skipped() -> None:
     text = article("The bridge is closed.\n.", "The toll rises in May.\n1.\nThe ferry runs.")
     assert check(text, ".", SKIP).reason == "stray punctuation, no words"
-    assert tag(text, "1.").label != SKIP
+    assert check(text, "1.", SKIP).reason == "list number on its own"
+    assert tag(text, "The ferry runs").label == UNATTRIBUTED
+
+
+def test_a_numbered_subhead_is_skipped_but_not_a_numbered_sentence() -> None:
+    text = article(
+        "Five ways to cut a water bill, from the city's own advice.",
+        "2. Fix Dripping Taps",
+        "A tap that drips once a second wastes about 3,000 gallons a year.",
+        "3. Showers use less water than baths.",
+    )
+    assert check(text, "Fix Dripping Taps", SKIP).reason.startswith("subhead")
+    assert tag(text, "Showers use less").label == UNATTRIBUTED
 
 
 def test_a_subhead_between_paragraphs_is_surer_than_a_line_in_a_list() -> None:
