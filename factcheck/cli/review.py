@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib.resources import files
 from pathlib import Path
 
@@ -59,7 +61,8 @@ def review_command(
             keys_from_terminal()
         from factcheck.tui.app import FactcheckApp  # imported late: the core never needs Textual
 
-        FactcheckApp(session, start_article=start_article, accept_threshold=accept_threshold).run()
+        with drawing_on_terminal():
+            FactcheckApp(session, start_article=start_article, accept_threshold=accept_threshold).run()
 
 
 def keys_from_terminal() -> None:
@@ -72,3 +75,26 @@ def keys_from_terminal() -> None:
         fail("no terminal to review in (the article came on standard input); use `factcheck import -`")
     os.dup2(terminal, 0)
     os.close(terminal)
+
+
+@contextmanager
+def drawing_on_terminal() -> Iterator[None]:
+    """Textual draws on standard error: when that is redirected (``review 2>log``), draw on the
+    terminal instead, and give the redirect back for whatever is written after the UI closes."""
+    if sys.stderr.isatty():
+        yield
+        return
+    try:
+        terminal = os.open("/dev/tty", os.O_WRONLY)
+    except OSError:
+        fail("no terminal to draw the review UI on (standard error is not a terminal)")
+    sys.stderr.flush()
+    redirected = os.dup(2)
+    os.dup2(terminal, 2)
+    os.close(terminal)
+    try:
+        yield
+    finally:
+        sys.stderr.flush()
+        os.dup2(redirected, 2)
+        os.close(redirected)
