@@ -580,6 +580,8 @@ _SENTENCE_LIKE = re.compile(r"[.!?,;]$|[.!?;]\s")
 _INVERTED_START = re.compile(r"\s+\w")
 _SUBJECT_BOUNDARY = re.compile(r"[;:—–]|\s-\s|\((?![^()]*\))")  # a parenthesis counts only while open
 _COMMA_SEGMENT = re.compile(r"[^,]+")
+_PLACE_PART = re.compile(r"\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s*")  # "Oregon", "Calif."
+_ENDS_CAPITALISED = re.compile(r"\b[A-Z][\w.'’-]*\s*$")  # "... from Portland"
 _CLAUSE_IN_TAG = re.compile(r"\b(?:that|what|whether)\b|:")
 _NEGATED = re.compile(r"\b(?:not|never|n['’]t)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+([\w'’]+)")
@@ -1366,12 +1368,13 @@ def _subject_before(
     conjoined: bool = False,
 ) -> tuple[_Guess | None, bool]:
     """The subject of a verb, read backwards from it; True as well when the verb is in a relative clause."""
-    left = _window_start(text, 0, verb_start, _SUBJECT_WIDTH)
+    clause_start = 0  # after the last quotation, dash or colon before the verb
     for _, quote_end in quote_spans:
-        if left < quote_end <= verb_start:
-            left = quote_end
-    for boundary in _SUBJECT_BOUNDARY.finditer(text, left, verb_start):
-        left = max(left, boundary.end())
+        if clause_start < quote_end <= verb_start:
+            clause_start = quote_end
+    for boundary in _SUBJECT_BOUNDARY.finditer(text, clause_start, verb_start):
+        clause_start = max(clause_start, boundary.end())
+    left = max(clause_start, _window_start(text, 0, verb_start, _SUBJECT_WIDTH))
     tokens = _tokens(text, left, verb_start, rules)
     while tokens and tokens[-1].norm in rules.adverbs_before_verb:
         tokens.pop()
@@ -1384,7 +1387,8 @@ def _subject_before(
     ):  # "X welcomed it but urged caution"
         return _main_subject(text, tokens[-1].start, rules), False
     if "," in text[tokens[-1].end : verb_start]:
-        return _appositive_subject(text, left, tokens[-1].end, rules), False
+        # read from the start of the clause: a long apposition may begin before the window
+        return _appositive_subject(text, clause_start, tokens[-1].end, rules), False
     last = tokens[-1]
     if (
         last.norm in rules.prepositions
@@ -1420,8 +1424,17 @@ def _subject_before(
 
 
 def _appositive_subject(text: str, left: int, end: int, rules: _Rules) -> _Guess | None:
-    """Subject of "X, the spokesman, said" or "X, who …, said"; None when the comma ends a clause."""
+    """Subject of "X, the spokesman, said" or "X, who …, said"; None when the comma ends a clause.
+
+    A place written with its state or country ("a nurse from Portland, Oregon,") is one segment."""
     segments = [m.span() for m in _COMMA_SEGMENT.finditer(text, left, end)]
+    while (
+        len(segments) >= 3
+        and _PLACE_PART.fullmatch(text, *segments[-1])
+        and _ENDS_CAPITALISED.search(text, *segments[-2])
+        and _noun_phrase_like(text, *segments[-3], rules)  # "Dana Price", not "In March"
+    ):
+        segments[-2:] = [(segments[-2][0], segments[-1][1])]
     if len(segments) < 2 or not _noun_phrase_like(text, *segments[-2], rules):
         return None
     return _classify(text, *segments[-2], rules, appositive=segments[-1])

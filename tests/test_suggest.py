@@ -1389,6 +1389,17 @@ def test_a_statement_mentioned_in_a_subordinate_clause_does_not_attribute(senten
             "mayor",
             id="and-said",
         ),
+        pytest.param(
+            "Dana Price, a nurse from Portland, Oregon, said the ward was full by noon.",
+            "Dana Price",
+            id="place-with-its-state",
+        ),
+        pytest.param(
+            "Ines Moreau, a marine biologist with the Coastal Research Institute in Brest, France, told "
+            "Le Monde that the nets were to blame.",
+            "Ines Moreau",
+            id="apposition-longer-than-the-window",
+        ),
     ],
 )
 def test_who_speaks_in_appositions_and_joined_clauses(sentence: str, source: str) -> None:
