@@ -2713,13 +2713,19 @@ class _ArticleReader:
         return memory.person
 
     def _named_again(self, name: str) -> bool:
-        """True when the article writes the last word of ``name`` without the rest of it too
-        ("Ms. Haley", "Taylor said" beside "David Taylor"): the way a person is named again."""
+        """True when the article writes the last word of ``name`` without the rest of it, and not
+        after a preposition or article ("Ms. Haley", "Taylor said" beside "David Taylor"; not "in
+        Canada" beside "Statistics Canada"): the way a person is named again."""
         known = self._named_again_cache.get(name)
         if known is None:
-            last = name.split()[-1]
-            alone = len(re.findall(rf"(?<![\w'’.-]){re.escape(last)}(?![\w-])", self.text))
-            known = alone > self.text.count(name)
+            rest = self.text.replace(name, "\0")
+            known = False
+            for match in re.finditer(rf"(?<![\w'’.-]){re.escape(name.split()[-1])}(?![\w-])", rest):
+                before = _WORD_BEFORE.search(rest, max(0, match.start() - 30), match.start())
+                word = before.group(1).lower() if before else ""
+                if word not in self.rules.prepositions and word not in {"the", "a", "an"}:
+                    known = True
+                    break
             self._named_again_cache[name] = known
         return known
 

@@ -395,6 +395,25 @@ def test_a_pronoun_skips_capitalised_words_the_article_never_uses_as_a_name() ->
     check(text, "“It surprised", QUOTED, "Owen Marsh")
 
 
+@pytest.mark.parametrize(
+    "place",
+    [
+        pytest.param("Marsh now lives in Walla Walla, with his family.", id="a-name-of-one-word-twice"),
+        pytest.param(
+            "Marsh took the figures from Statistics Canada, which counts snow in Canada daily.",
+            id="a-body-whose-last-word-is-a-place",
+        ),
+    ],
+)
+def test_a_pronoun_is_not_taken_by_a_place_or_body_in_between(place: str) -> None:
+    text = article(
+        "Owen Marsh, a data analyst, built the snowfall model last winter.",
+        place,
+        "“The data is arranged day by day,” he says.",
+    )
+    check(text, "“The data", QUOTED, "Owen Marsh")
+
+
 def test_a_pronoun_still_points_to_a_person_named_only_once() -> None:
     text = article(
         "Owen Marsh runs the weather station above the town.",
