@@ -1440,6 +1440,26 @@ def _appositive_subject(text: str, left: int, end: int, rules: _Rules) -> _Guess
     return _classify(text, *segments[-2], rules, appositive=segments[-1])
 
 
+def _speaker_before_colon(text: str, quote_start: int, rules: _Rules) -> _Guess | None:
+    """The name that introduces a quotation with a colon and no verb: 'WSJ’s Theo Francis: “…”',
+    'AP: “…”' (the name must end at the colon)."""
+    before = text[:quote_start].rstrip()
+    if not before.endswith(":"):
+        return None
+    start = max(before.rfind(mark) for mark in ("—", "–", ". ", ";")) + 1
+    tokens = _tokens(text, start, len(before) - 1, rules)
+    runs = _name_runs(tokens, rules) if 0 < len(tokens) <= 8 else []
+    if not runs or runs[-1][1] != len(tokens):
+        return None
+    words = tokens[runs[-1][0] :]
+    owner = max((i + 1 for i, w in enumerate(words) if w.text.endswith(("’s", "'s"))), default=0)
+    words = words[owner:] or words  # "WSJ’s Theo Francis": the reporter, not the paper
+    outlet = _outlet_in(text, words[0].start, words[-1].end, rules)
+    if outlet is not None:
+        return _Guess("named", outlet[2], outlet[0], outlet[1], 0.9)
+    return _named(words, rules)
+
+
 def _starts_with_name(text: str, rules: _Rules) -> bool:
     """True when the main clause's subject starts with a capitalised word ("NASA", "The Press
     Council"): a cheap test, read like ``_main_subject`` reads it."""
@@ -2561,6 +2581,11 @@ class _ArticleReader:
         if outlet:
             start, end, name = outlet
             return _Mention(name, (sentence.start + start, sentence.start + end), False, "outlet")
+        labelled = _speaker_before_colon(text, min(q.start for q in real_quotes), self.rules)
+        if labelled is not None:
+            mention = self._resolve(labelled, sentence)
+            if mention is not None:
+                return mention
         if block_state is not None:
             return block_state[0].source
         starts_paragraph = (

@@ -385,6 +385,24 @@ def test_a_pronoun_points_back_to_the_person_named_before() -> None:
     assert text[slice(*suggestion.source_span)] == "Aisha Bello"
 
 
+@pytest.mark.parametrize(
+    ("line", "source"),
+    [
+        pytest.param(
+            "RATES — The Ledger’s Amal Haddad: “The port will raise its fees twice next year.”",
+            "Amal Haddad",
+            id="a-reporter-of-an-outlet",
+        ),
+        pytest.param(
+            "FERRIES — Reuters: “Two operators have cut their winter service.”", "Reuters", id="an-outlet"
+        ),
+    ],
+)
+def test_a_name_before_a_colon_speaks_the_quotation_after_it(line: str, source: str) -> None:
+    text = article("Dana Price, the port director, spoke on Monday.", line)
+    check(text, line[:5], QUOTED, source)
+
+
 def test_a_pronoun_skips_capitalised_words_the_article_never_uses_as_a_name() -> None:
     text = article(
         "Owen Marsh, a data analyst in Calgary, has mapped snowfall for 30 years.",
