@@ -337,6 +337,7 @@ class _Rules:
     report_anaphor: re.Pattern[str]
     pronouns: dict[str, str]
     abbreviations: frozenset[str]
+    honorifics: frozenset[str]  # "Lord", "Sir": before a surname, like a title
     org_words: frozenset[str]
     not_name_words: frozenset[str]
     anchored_skip_lines: re.Pattern[str]  # alternatives named k0, k1, ... (see skip_kinds)
@@ -520,6 +521,7 @@ def _rules(extra_dir: str | None = None) -> _Rules:
         pronouns=dict(sources["pronouns"]),
         abbreviations=frozenset(sources["name_titles"])
         | frozenset(w for w in sources["not_name_words"] if w.endswith(".")),
+        honorifics=frozenset(sources["honorifics"]),
         org_words=frozenset(sources["org_words"]),
         not_name_words=frozenset(sources["not_name_words"]),
         anchored_skip_lines=_named_alternatives(anchored),
@@ -2755,18 +2757,30 @@ class _ArticleReader:
         return known
 
     def _full_name(self, name: str, index: int) -> str:
-        """The full name an earlier sentence gives a surname or first name ("Putin" -> "Vladimir Putin")."""
-        if " " in name:
-            return name  # already more than one word: only a single word is looked up among full names
-        full = self.memory.full_names.get(name)
+        """The full name an earlier sentence gives a surname or first name ("Putin" -> "Vladimir Putin"),
+        also after a title ("Mrs Thatcher" -> "Margaret Thatcher", "Lord Baker" -> "Kenneth Baker")."""
+        *titles, key = name.split()
+        if not all(self._is_title(word) for word in titles):
+            return name  # a full name already: only a single word is looked up among full names
+        full = self.memory.full_names.get(key)
         if full is None:
             for earlier in self.sentences[:index]:
-                if name in earlier.text and self.drafts[earlier.index].label != SKIP:
-                    full = next((p.text for p in self._people(earlier) if name in p.text.split()), None)
+                if key in earlier.text and self.drafts[earlier.index].label != SKIP:
+                    people = self._people(earlier)
+                    full = next((p.text for p in people if key in p.text.split() and p.text != name), None)
                     if full is not None:
-                        self.memory.full_names[name] = full
+                        self.memory.full_names[key] = full
                         break
         return full or name
+
+    def _is_title(self, word: str) -> bool:
+        """True for a word that stands before a surname: "Mrs", "Dr.", "Lord", "Captain", "Oceanographer"."""
+        rules = self.rules
+        return (
+            word.rstrip(".") + "." in rules.abbreviations
+            or word in rules.honorifics
+            or word.lower() in rules.roles
+        )
 
     def _group_mention(self, sentence: Sentence) -> _Mention | None:
         """The last plural group of unnamed people in the sentence ("administration officials")."""

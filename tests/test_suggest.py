@@ -441,6 +441,27 @@ def test_a_pronoun_still_points_to_a_person_named_only_once() -> None:
     check(text, "“We ran out", QUOTED, "Maria Lopez")
 
 
+@pytest.mark.parametrize(
+    ("first", "again", "source"),
+    [
+        pytest.param(
+            "Margaret Hale chaired the board.", "Mrs Hale said the fund was sound.", "Margaret Hale", id="mrs"
+        ),
+        pytest.param(
+            "Kenneth Moss led the inquiry.", "Lord Moss said the fund was sound.", "Kenneth Moss", id="lord"
+        ),
+        pytest.param(
+            "Capt. James Ortiz led the search.",
+            "Captain Ortiz said the boat sank fast.",
+            "James Ortiz",
+            id="rank",
+        ),
+    ],
+)
+def test_a_title_before_a_surname_resolves_to_the_full_name(first: str, again: str, source: str) -> None:
+    check(article(first, again), again[:8], SOURCED, source)
+
+
 def test_the_paper_points_back_to_the_outlet() -> None:
     text = article(
         "The Washington Post first reported the deal in March.",
