@@ -615,6 +615,7 @@ _TOLD_CLAUSE = re.compile(
     r"\s+(?:(?!about\b|of\b|to\b)[\w.'’-]+\s+){1,5}(?!about\b|of\b|to\b)[\w'’-]+\s+"
     r"(?:is|are|was|were|had|has|have|would|will|could|did|do|does|should|might|can|may)\b"
 )
+_SPEAKER_AFTER_QUOTE = re.compile(r"[,!?][”\"]\s+(?:[\w.'’-]+\s+){1,5}$")  # '“…,” Treasury Secretary Yellen '
 _RELATIVE_OPEN = re.compile(r",\s*(?:which|who|whose)\b[^,;:]*$")  # ", which tracks outages based on ..."
 _LIST_NUMBER = re.compile(r"\W*\d+[.)]\s*")
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.){2,}$")  # "p.m.", "U.S.": may end a sentence or not
@@ -1172,7 +1173,9 @@ def _read_attribution(
     if form == "framing" and not _frames_quotation(text, verb_end, quote_spans):
         return None
     if form == "complement" and not (
-        rules.complement.match(text, verb_end) or _TOLD_CLAUSE.match(text, verb_end)
+        rules.complement.match(text, verb_end)
+        or _TOLD_CLAUSE.match(text, verb_end)
+        or _SPEAKER_AFTER_QUOTE.search(text, 0, verb_start)  # '“…,” Yellen told the FT’s James Politi'
     ):
         return None
     if not text.endswith("ing", verb_start, verb_end) and _PASSIVE.search(
@@ -2353,6 +2356,8 @@ class _ArticleReader:
         # 3. sourced
         if named:
             attribution, mention = named[0]
+            if self._opens_with_speaker_of_quotation_before(sentence, attribution, previous, previous_draft):
+                self._credit_pending(mention)  # '“… do I know?”' + 'Trump said, with a shrug, …'
             confidence, reason = self._sourced_confidence(attribution, text)
             if weak_cues:
                 confidence -= 0.1
@@ -2569,6 +2574,30 @@ class _ArticleReader:
             return None
         attribution = says[0]
         return self._resolve(attribution.guess, sentence)
+
+    def _opens_with_speaker_of_quotation_before(
+        self,
+        sentence: Sentence,
+        attribution: _Attribution,
+        previous: Sentence | None,
+        previous_draft: _Draft | None,
+    ) -> bool:
+        """True for a sentence that opens with who spoke and a verb of saying, right after a quotation
+        still waiting for its speaker in the same paragraph: the segmenter cut the speaker tag off
+        after "?”" or "!”", and the tag runs on into more of the writer's sentence."""
+        guess = attribution.guess
+        return (
+            bool(self.pending_quotes)
+            and previous is not None
+            and previous_draft is not None
+            and previous_draft.label == QUOTED
+            and previous_draft.source is None
+            and previous.paragraph == sentence.paragraph
+            and previous.text.rstrip().endswith(("”", '"'))
+            and attribution.form in {"speech", "complement", "speechact"}
+            and guess is not None
+            and all(word[:1].isupper() for word in sentence.text[: guess.start].split())  # "Mayor Dana Price"
+        )
 
     def _quote_source(
         self,

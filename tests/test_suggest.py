@@ -175,6 +175,23 @@ def test_a_speaker_tag_split_from_its_quote_stays_quoted() -> None:
     check(text, "“Is that", QUOTED, "Amy Lin")
 
 
+def test_a_long_sentence_cut_off_a_quotation_gives_the_quotation_its_speaker() -> None:
+    text = article(
+        "“What do I know about ferries?” Mayor Dana Price said at the pier on Monday, before the council "
+        "voted to cut the night service that has run for forty years."
+    )
+    check(text, "“What do I", QUOTED, "Dana Price")
+    check(text, "Mayor Dana", SOURCED, "Dana Price")  # the rest of it is the writer's account
+
+
+def test_who_is_told_after_a_quotation_does_not_matter() -> None:
+    text = article(
+        "“The pace of repairs is far too slow,” Council member Ana Ruiz told the Ledger’s Tom Hale in an "
+        "interview published Sunday."
+    )
+    check(text, "“The pace", QUOTED, "Ana Ruiz")
+
+
 @pytest.mark.parametrize(
     ("text", "start"),
     [
