@@ -848,6 +848,9 @@ def _classify(
     is_document = head.norm in rules.documents
     outlet = _outlet_in(text, span_start, span_end, rules)
     if outlet:
+        staff = _outlet_staff(tokens, outlet[1], rules)
+        if staff is not None:
+            return staff
         return _Guess("named", outlet[2], outlet[0], outlet[1], 0.95, document=is_document)
     if len(core) <= 2 and head.norm in rules.pronouns and determiner in rules.pronouns:
         return _Guess("pronoun", head.text, head.start, head.end, 0.8, pronoun=rules.pronouns[head.norm])
@@ -911,6 +914,18 @@ def _classify(
     return None
 
 
+def _outlet_staff(tokens: Sequence[_Token], outlet_end: int, rules: _Rules) -> _Guess | None:
+    """The person an outlet's name introduces: "CNN meteorologist Chad Myers", "CNN’s Jake Tapper"."""
+    after = [t for t in tokens if t.start >= outlet_end]
+    lower = 0
+    while lower < len(after) and not after[lower].capitalised:
+        lower += 1
+    name = after[lower:]
+    if lower > 3 or len(name) < 2 or not all(t.capitalised for t in name) or _is_organisation(name, rules):
+        return None
+    return _named(name, rules)
+
+
 def _leads_companions(core: Sequence[_Token], rules: _Rules) -> bool:
     """True for "Lena Ortiz and her colleagues", "Smith and colleagues": a name, "and", a companion."""
     runs = _name_runs(core, rules)
@@ -950,6 +965,9 @@ def _anaphor_pattern(anaphors: Iterable[str]) -> re.Pattern[str]:
 
 def _named(words: Sequence[_Token], rules: _Rules) -> _Guess:
     """A named person or body; titles ("Sen.", "UN Secretary-General") are left out of a person's name."""
+    owner = max((i + 1 for i, w in enumerate(words[:-1]) if w.text.endswith(("’s", "'s"))), default=0)
+    if owner and not _is_organisation(words[owner:], rules):
+        words = words[owner:]  # "CNN’s Jake Tapper", "WSJ’s Theo Francis": the person, not the paper
     organisation = _is_organisation(words, rules)
     if not organisation:
         words = [w for w in words if w.text not in rules.abbreviations] or list(words)
@@ -1457,8 +1475,6 @@ def _speaker_before_colon(text: str, quote_start: int, rules: _Rules) -> _Guess 
     if not runs or runs[-1][1] != len(tokens):
         return None
     words = tokens[runs[-1][0] :]
-    owner = max((i + 1 for i, w in enumerate(words) if w.text.endswith(("’s", "'s"))), default=0)
-    words = words[owner:] or words  # "WSJ’s Theo Francis": the reporter, not the paper
     outlet = _outlet_in(text, words[0].start, words[-1].end, rules)
     if outlet is not None:
         return _Guess("named", outlet[2], outlet[0], outlet[1], 0.9)

@@ -420,6 +420,23 @@ def test_a_name_before_a_colon_speaks_the_quotation_after_it(line: str, source: 
     check(text, line[:5], QUOTED, source)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        pytest.param(
+            "CNN meteorologist Rosa Lind said the storm would pass by noon.", "Rosa Lind", id="outlet-role"
+        ),
+        pytest.param(
+            "The Ledger’s Tom Hale reported that the mill had closed.", "Tom Hale", id="outlet-possessive"
+        ),
+        pytest.param("Acme’s chief executive, Ana Ruiz, said sales rose.", "Ana Ruiz", id="company-role"),
+        pytest.param("McDonald’s Corp. said sales rose.", "McDonald’s Corp", id="a-possessive-in-a-name"),
+    ],
+)
+def test_a_person_an_outlet_or_company_introduces_is_the_source(sentence: str, source: str) -> None:
+    assert check(article(sentence), sentence[:8], SOURCED).source == source
+
+
 def test_a_pronoun_skips_capitalised_words_the_article_never_uses_as_a_name() -> None:
     text = article(
         "Owen Marsh, a data analyst in Calgary, has mapped snowfall for 30 years.",
