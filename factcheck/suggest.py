@@ -1882,6 +1882,19 @@ def _teaser_paragraphs(paragraphs: dict[int, list[Sentence]], rules: _Rules) -> 
     return teasers
 
 
+def _right_after_quotation(
+    sentence: Sentence, previous: Sentence | None, previous_draft: _Draft | None
+) -> bool:
+    """True when the sentence before, in the same paragraph, is a quotation ending in its closing mark."""
+    return (
+        previous is not None
+        and previous_draft is not None
+        and previous.paragraph == sentence.paragraph
+        and previous_draft.label == QUOTED
+        and previous.text.rstrip().endswith(("”", '"', "’"))
+    )
+
+
 class _ArticleReader:
     """One pass over the sentences, carrying what the neighbours tell about each one."""
 
@@ -2579,11 +2592,7 @@ class _ArticleReader:
         previous_draft: _Draft | None,
     ) -> _Mention | None:
         """The speaker when the sentence is only a speaker tag split from the quotation before it."""
-        if real_quotes or not says or previous is None or previous_draft is None:
-            return None
-        if previous.paragraph != sentence.paragraph or previous_draft.label != QUOTED:
-            return None
-        if not previous.text.rstrip().endswith(("”", '"', "’")):
+        if real_quotes or not says or not _right_after_quotation(sentence, previous, previous_draft):
             return None
         words = _WRITTEN_WORDS.findall(text)
         if len(words) > 12 or _CLAUSE_IN_TAG.search(text):
@@ -2604,12 +2613,9 @@ class _ArticleReader:
         guess = attribution.guess
         return (
             bool(self.pending_quotes)
-            and previous is not None
+            and _right_after_quotation(sentence, previous, previous_draft)
             and previous_draft is not None
-            and previous_draft.label == QUOTED
             and previous_draft.source is None
-            and previous.paragraph == sentence.paragraph
-            and previous.text.rstrip().endswith(("”", '"'))
             and attribution.form in {"speech", "complement", "speechact"}
             and guess is not None
             and all(word[:1].isupper() for word in sentence.text[: guess.start].split())  # "Mayor Dana Price"
@@ -2805,7 +2811,7 @@ class _ArticleReader:
         """The full name an earlier sentence gives a surname or first name ("Putin" -> "Vladimir Putin"),
         also after a title ("Mrs Thatcher" -> "Margaret Thatcher", "Lord Baker" -> "Kenneth Baker")."""
         *titles, key = name.split()
-        if not all(self._is_title(word) for word in titles):
+        if not all(self._stands_before_surname(word) for word in titles):
             return name  # a full name already: only a single word is looked up among full names
         full = self.memory.full_names.get(key)
         if full is None:
@@ -2818,8 +2824,8 @@ class _ArticleReader:
                         break
         return full or name
 
-    def _is_title(self, word: str) -> bool:
-        """True for a word that stands before a surname: "Mrs", "Dr.", "Lord", "Captain", "Oceanographer"."""
+    def _stands_before_surname(self, word: str) -> bool:
+        """True for a title that stands before a surname: "Mrs", "Dr.", "Lord", "Captain", "Oceanographer"."""
         rules = self.rules
         return (
             word.rstrip(".") + "." in rules.abbreviations
