@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from factcheck.calibration import Calibration, measure_calibration
 from factcheck.models import LABELS
 from factcheck.segment import segment
 from factcheck.suggest import Suggestion, suggest_article
@@ -56,6 +57,7 @@ class ScoredUnit:
     confidence: float
     predicted_source: str | None
     reason: str
+    rule_confidence: float
 
     @property
     def correct(self) -> bool:
@@ -208,6 +210,7 @@ def _score(article: str, unit: GoldUnit, suggestion: Suggestion) -> ScoredUnit:
         confidence=suggestion.confidence,
         predicted_source=suggestion.source,
         reason=suggestion.reason,
+        rule_confidence=suggestion.rule_confidence,
     )
 
 
@@ -237,6 +240,19 @@ def score_units(
         precision_target=precision_target,
         source_agreement=_source_agreement(units),
     )
+
+
+def measure_units(units: Iterable[ScoredUnit], measured_on: str) -> Calibration:
+    """A calibration measured on scored units: how often each reading was right."""
+    return measure_calibration(((u.predicted, u.reason, u.correct) for u in units), measured_on)
+
+
+def recalibrated(units: Iterable[ScoredUnit], calibration: Calibration) -> list[ScoredUnit]:
+    """The units with the confidence ``calibration`` gives their readings (to score it held out)."""
+    return [
+        replace(u, confidence=round(calibration.confidence(u.predicted, u.reason, u.rule_confidence), 3))
+        for u in units
+    ]
 
 
 def coverage_at_precision(units: Sequence[ScoredUnit], target: float) -> tuple[float, float | None]:

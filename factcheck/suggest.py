@@ -23,6 +23,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from factcheck.calibration import Calibration, load_calibration
 from factcheck.models import ANONYMOUS, QUOTED, SKIP, SOURCED, UNATTRIBUTED, Sentence
 from factcheck.segment import segment
 
@@ -53,7 +54,9 @@ class Suggestion:
     """The suggested tag of one sentence, how sure the suggester is, and why.
 
     ``source_span`` points into the article text at the words that name the source, which may be
-    in an earlier sentence when a pronoun or "the paper" was resolved.
+    in an earlier sentence when a pronoun or "the paper" was resolved. ``confidence`` is how often
+    this reading (label and reason) was right on gold-tagged pages (see ``factcheck.calibration``);
+    ``rule_confidence`` is the one the rule set, before that measurement.
     """
 
     index: int
@@ -63,6 +66,7 @@ class Suggestion:
     source: str | None
     source_span: tuple[int, int] | None
     reason: str
+    rule_confidence: float
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -1602,8 +1606,11 @@ def _skip_hit(
     if alone_on_line and _open_ended(text) and stripped[-1:] not in ",;" and not quoting:
         words = _WRITTEN_WORDS.findall(text)
         if len(words) <= rules.max_subhead_words:
-            confidence = 0.93 if _is_title(words, rules) else 0.9 if between_sentences else 0.82
-            return _SkipHit(confidence, "subhead or label line (no full stop)", None)
+            if _is_title(words, rules):
+                return _SkipHit(0.93, "subhead in title case (no full stop)", None)
+            if between_sentences:
+                return _SkipHit(0.9, "subhead or label line between sentences (no full stop)", None)
+            return _SkipHit(0.82, "subhead, label or list line (no full stop)", None)
     if alone_in_paragraph and stripped[:1] in '“"‘' and stripped[-1:] in '”"’' and has_quotation:
         inner = stripped.strip('“”"‘’ .,')
         if len(inner) > 20 and article.count(inner[:40]) >= 2:
@@ -1681,15 +1688,17 @@ class _Draft:
     cues: list[Cue]
     source: _Mention | None = None
 
-    def freeze(self, index: int) -> Suggestion:
+    def freeze(self, index: int, calibration: Calibration) -> Suggestion:
+        rule_confidence = min(max(self.confidence, 0.0), 1.0)
         return Suggestion(
             index=index,
             label=self.label,
-            confidence=round(min(max(self.confidence, 0.0), 1.0), 3),
+            confidence=round(calibration.confidence(self.label, self.reason, rule_confidence), 3),
             cues=tuple(sorted(self.cues, key=_CUE_ORDER)),
             source=self.source.text if self.source else None,
             source_span=self.source.span if self.source else None,
             reason=self.reason,
+            rule_confidence=round(rule_confidence, 3),
         )
 
 
@@ -1740,14 +1749,16 @@ def suggest_article(
 ) -> list[Suggestion]:
     """Suggest a tag for each sentence of the article ``text`` (one per sentence, same order).
 
-    ``lexicon_dir`` holds a newsroom's additions to the packaged lexicons (see ``load_lexicons``).
+    ``lexicon_dir`` holds a newsroom's additions to the packaged lexicons (see ``load_lexicons``)
+    and, if it has one, its own calibration (see ``factcheck.calibration``).
     """
-    rules = _rules(str(lexicon_dir) if lexicon_dir else None)
+    extra_dir = str(lexicon_dir) if lexicon_dir else None
+    rules, calibration = _rules(extra_dir), load_calibration(extra_dir)
     # The reader finds neighbours by index: number the sentences by position if a caller did not.
     numbered = [s if s.index == i else replace(s, index=i) for i, s in enumerate(sentences)]
     has_title = bool(sentences) and sentences[0].index == 0  # the article's first line is its headline
     drafts = _ArticleReader(text, numbered, rules, has_title).read()
-    return [draft.freeze(sentence.index) for draft, sentence in zip(drafts, sentences, strict=True)]
+    return [draft.freeze(s.index, calibration) for draft, s in zip(drafts, sentences, strict=True)]
 
 
 _SPEAKER_LABEL = re.compile(  # "AD She was all in." / "Winfrey: I did it." / "Q: Why now?"

@@ -23,7 +23,9 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 HELDOUT = Path(__file__).parent / "data" / "heldout"
 
 
-def unit(gold: str, predicted: str, confidence: float, also: tuple[str, ...] = ()) -> ScoredUnit:
+def unit(
+    gold: str, predicted: str, confidence: float, also: tuple[str, ...] = (), reason: str = ""
+) -> ScoredUnit:
     return ScoredUnit(
         article="a.txt",
         offset=0,
@@ -34,7 +36,8 @@ def unit(gold: str, predicted: str, confidence: float, also: tuple[str, ...] = (
         predicted=predicted,
         confidence=confidence,
         predicted_source=None,
-        reason="",
+        reason=reason,
+        rule_confidence=confidence,
     )
 
 

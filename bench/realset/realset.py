@@ -12,6 +12,13 @@ articles are rebuilt from the pages and the labels are turned back into gold fil
     python bench/realset/realset.py restore bench/realset/labels/ROUND/*.json \
         --articles WORK/articles --out WORK/gold
     factcheck evaluate WORK/gold/*.gold.json
+
+The suggester's confidences are measured on these rounds (``factcheck/calibration.py``): after a
+change to the rules, measure them again, and score the measurement on rounds it did not see::
+
+    python bench/realset/realset.py calibrate WORK/F/gold WORK/G/gold ... \
+        --out factcheck/lexicons/calibration.json
+    python bench/realset/realset.py heldout WORK/F/gold WORK/G/gold ...
 """
 
 from __future__ import annotations
@@ -21,9 +28,12 @@ import json
 import sys
 from pathlib import Path
 
+from factcheck.calibration import Calibration
+from factcheck.evaluate import ScoredUnit, evaluate_files, measure_units, recalibrated, score_units
 from factcheck.ingest import IngestError, articles_from_html
 from factcheck.models import CLAIM_LABELS, LABELS
 from factcheck.segment import segment
+from factcheck.session import DEFAULT_ACCEPT_THRESHOLD
 
 STARTS_WITH = 100
 
@@ -114,6 +124,46 @@ def restore(labels: list[Path], articles: Path, out: Path) -> None:
         _write_gold(article, entries, (articles / article).read_text(encoding="utf-8"), out)
 
 
+def _scored_rounds(folders: list[Path]) -> dict[str, list[ScoredUnit]]:
+    """Each round's gold files (a folder ``ROUND/gold`` or ``ROUND``) scored by the suggester."""
+    scored = {}
+    for folder in folders:
+        name = folder.parent.name if folder.name == "gold" else folder.name
+        scored[name] = list(evaluate_files(sorted(folder.glob("*.gold.json"))).units)
+    return scored
+
+
+def calibrate(folders: list[Path], out: Path) -> None:
+    """Measure how often each reading of the suggester is right on the rounds, into ``out``."""
+    scored = _scored_rounds(folders)
+    units = [unit for units in scored.values() for unit in units]
+    measured_on = f"rounds {', '.join(scored)} of bench/realset: {len(units)} units"
+    out.write_text(measure_units(units, measured_on).to_json(), encoding="utf-8")
+    print(f"{out}: {measured_on}")
+
+
+def heldout(folders: list[Path]) -> None:
+    """Score the calibration on each round with it measured on the other rounds only."""
+    scored = _scored_rounds(folders)
+    rule_only, held_out = [], []
+    for name, units in scored.items():
+        others = [unit for other, its in scored.items() if other != name for unit in its]
+        before = recalibrated(units, Calibration())
+        after = recalibrated(units, measure_units(others, ""))
+        rule_only += before
+        held_out += after
+        print(f"round {name}: {_figures(before)}  ->  {_figures(after)}")
+    print(f"all {len(held_out)} units: {_figures(rule_only)}  ->  {_figures(held_out)}")
+
+
+def _figures(units: list[ScoredUnit]) -> str:
+    """Coverage at 98% precision and what bulk accept takes at the default threshold."""
+    accepted = [unit for unit in units if unit.confidence >= DEFAULT_ACCEPT_THRESHOLD]
+    right = sum(unit.correct for unit in accepted)
+    coverage = score_units(units).coverage
+    return f"coverage {coverage:5.1%}, bulk accept {right}/{len(accepted)} ({len(accepted) / len(units):.0%})"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -129,6 +179,11 @@ def main() -> None:
         command = commands.add_parser(name)
         command.add_argument("labelled", nargs="+", type=Path)
         command.add_argument("--out", type=Path, required=True)
+    for name in ("calibrate", "heldout"):
+        command = commands.add_parser(name)
+        command.add_argument("rounds", nargs="+", type=Path, help="folders of gold files, one per round")
+        if name == "calibrate":
+            command.add_argument("--out", type=Path, required=True)
     command = commands.add_parser("restore")
     command.add_argument("labels", nargs="+", type=Path)
     command.add_argument("--articles", type=Path, required=True)
@@ -140,6 +195,10 @@ def main() -> None:
         template(args.article, args.out)
     elif args.command in ("gold", "keep"):
         (gold if args.command == "gold" else keep)(args.labelled, args.out)
+    elif args.command == "calibrate":
+        calibrate(args.rounds, args.out)
+    elif args.command == "heldout":
+        heldout(args.rounds)
     else:
         restore(args.labels, args.articles, args.out)
 
