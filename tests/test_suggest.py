@@ -363,6 +363,20 @@ def test_a_spokesperson_for_a_named_body_is_sourced(sentence: str, source: str) 
 @pytest.mark.parametrize(
     ("sentence", "source"),
     [
+        ("The museum says the mural will be restored by spring.", "The museum"),
+        ("Flights were delayed for three hours, according to the airport.", "the airport"),
+        ("The startup announced that it had raised $40 million.", "The startup"),
+        ("The diocese said the parish school would close in June.", "The diocese"),
+        ("The listing says the house was built in 1911.", "The listing"),
+    ],
+)
+def test_an_institution_or_document_named_by_its_kind_is_a_source(sentence: str, source: str) -> None:
+    check(article("The town has argued over the plan for a year.", sentence), sentence[:12], SOURCED, source)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
         ("Amazon did not respond to a request for comment.", "Amazon"),
         ("Representatives for the singer declined to comment.", None),
         ("A spokeswoman for Greenfield Bakeries declined to comment.", "Greenfield Bakeries"),
