@@ -681,6 +681,14 @@ def _tokens(text: str, start: int, end: int, rules: _Rules) -> list[_Token]:
     return tokens
 
 
+def _word_touches(text: str, position: int, extra: str) -> bool:
+    """True when ``text[position]`` is a word character (as regex ``\\w``) or one of ``extra``."""
+    if not 0 <= position < len(text):
+        return False
+    char = text[position]
+    return char.isalnum() or char == "_" or char in extra
+
+
 def _window_start(text: str, start: int, end: int, width: int) -> int:
     """``start``, or a later word boundary leaving about ``width`` characters before ``end``."""
     if end - start <= width:
@@ -2808,13 +2816,16 @@ class _ArticleReader:
         known = self._named_again_cache.get(name)
         if known is None:
             rest = self.text.replace(name, "\0")
+            last = name.split()[-1]
             known = False
-            for match in re.finditer(rf"(?<![\w'’.-]){re.escape(name.split()[-1])}(?![\w-])", rest):
-                before = _WORD_BEFORE.search(rest, max(0, match.start() - 30), match.start())
-                word = before.group(1).lower() if before else ""
-                if word not in self.rules.prepositions and word not in {"the", "a", "an"}:
-                    known = True
-                    break
+            at = rest.find(last)
+            while at >= 0 and not known:  # the last word as a whole word (str.find: no regex per name)
+                end = at + len(last)
+                if not _word_touches(rest, at - 1, "'’.-") and not _word_touches(rest, end, "-"):
+                    before = _WORD_BEFORE.search(rest, max(0, at - 30), at)
+                    word = before.group(1).lower() if before else ""
+                    known = word not in self.rules.prepositions and word not in {"the", "a", "an"}
+                at = rest.find(last, at + 1)
             self._named_again_cache[name] = known
         return known
 
