@@ -1551,6 +1551,9 @@ class _SkipHit:
     kind: str | None = None  # the skip lexicon's kind of line ("credit", "reference"), if it matched one
 
 
+_LINK_LIST_INTRODUCERS = frozenset({"promo line", "notice line"})  # their lists are links, not claims
+
+
 def _ends_sentence(text: str) -> bool:
     """True when the text ends with a full stop, question or exclamation mark (before any closing quote)."""
     return text.rstrip().rstrip(_CLOSING_MARKS)[-1:] in _TERMINAL_MARKS
@@ -2112,6 +2115,10 @@ class _ArticleReader:
                     mention,
                 )
             return _Draft(SKIP, 0.95, "headline (first line)", [])
+        if _open_ended(text) and self._alone_on_line(sentence):
+            introducer = self._list_introducer(sentence)
+            if introducer is not None and self.drafts[introducer].reason in _LINK_LIST_INTRODUCERS:
+                return _Draft(SKIP, 0.9, "item of a list of links or tags ('Related:', 'Filed under:')", [])
         # a subhead, perhaps; but not a line of a list under "Those would be:"
         alone_on_line = (
             not _ends_sentence(text) and self._alone_on_line(sentence) and not self._in_list(sentence)
@@ -2150,14 +2157,19 @@ class _ArticleReader:
         with a colon, are all lines with no full stop of their own (a line in title case is a subhead)."""
         if _is_title(_WRITTEN_WORDS.findall(sentence.text), self.rules):
             return False
+        return self._list_introducer(sentence) is not None
+
+    def _list_introducer(self, sentence: Sentence) -> int | None:
+        """The index of the line ending with a colon that a line with no full stop is listed under
+        (the lines between are such lines too), if any."""
         for earlier in reversed(self.sentences[: sentence.index]):
             if not self._alone_on_line(earlier):
-                return False
+                return None
             if earlier.text.rstrip().endswith(":"):
-                return earlier.index > 0
+                return earlier.index if earlier.index > 0 else None
             if _ends_sentence(earlier.text):
-                return False
-        return False
+                return None
+        return None
 
     def _bare_words(self, sentence: Sentence, text: str) -> bool:
         """ "Oil." "Lovely.": a word standing as a sentence, or two in a run of such ("Oil. Russia.

@@ -954,6 +954,47 @@ def test_lines_of_a_list_under_a_colon_are_not_subheads() -> None:
     check(text, "The Rotation", SKIP)
 
 
+def test_lines_listed_under_a_promo_or_tag_label_are_links_not_claims() -> None:
+    text = article(
+        "The ferry will stop running in March.",
+        "Filed under:",
+        "harbour ferries",
+        "city budget cuts",
+        "The cuts hit three services:",
+        "evening buses to the coast",
+        "the harbour ferry",
+        "Also see:",
+        "Ferry Timetables Explained",
+        "Ten years of harbour traffic",
+    )
+    links = ("Filed under", "harbour ferries", "city budget", "Also see", "Ferry Timetables", "Ten years")
+    for start in links:
+        check(text, start, SKIP)
+    check(text, "The cuts hit", UNATTRIBUTED)
+    check(text, "evening buses", UNATTRIBUTED)  # a list of what the sentence before claims
+    check(text, "the harbour ferry", UNATTRIBUTED)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "To read the full council report, click here.",
+        "Learn more about the ferries at the harbour authority's website.",
+        "Thank you for signing up to Harbour News. You will receive a verification email shortly.",
+        "There was a problem. Please refresh the page and try again.",
+        "<iframe width='670' height='437' src='https://example.com/video/embed/1'>",
+        "</iframe>",
+    ],
+)
+def test_page_furniture_lines_are_skipped(line: str) -> None:
+    check(article("The ferry will stop running in March.", line), line[:10], SKIP)
+
+
+def test_click_here_inside_a_claim_does_not_make_it_a_promo() -> None:
+    text = article("Readers who click here are sent to the old site, which the council shut in 2019.")
+    check(text, "Readers who", UNATTRIBUTED)
+
+
 def test_a_source_cited_in_parentheses_at_the_end_is_the_source() -> None:
     text = article(
         "Taylor Swift made $170 million last year (Forbes).",
