@@ -1780,7 +1780,7 @@ _INTERVIEW_TURN = re.compile(r"(?P<turn>[QA])[:.]\s+(?=\S)")
 
 @dataclass(frozen=True, slots=True)
 class _Turn:
-    """A paragraph of an interview transcript: who speaks, and where the speaker label is."""
+    """A turn of an interview transcript: who speaks, and where the speaker label is."""
 
     question: bool  # the interviewer's turn ("Q:")
     speaker: _Mention | None  # None when the label names nobody ("A:")
@@ -1788,28 +1788,63 @@ class _Turn:
 
 
 def _transcript_turns(text: str, paragraphs: dict[int, list[Sentence]], rules: _Rules) -> dict[int, _Turn]:
-    """Paragraphs that open with a speaker label ("AD …", "Winfrey: …", "Q: …", "A: …"), when two
-    or more do: an interview printed as a transcript, where each answer is its speaker's words.
-    Initials and surnames count only when they stand for a full name the article prints."""
+    """Sentences of an interview printed as a transcript, by index: lines that open with a speaker
+    label ("AD …", "Winfrey: …", "Q: …", "A: …"), and the lines after one in its paragraph up to
+    the next label, when two or more lines have labels. Each answer is its speaker's words.
+    Initials and surnames count when they stand for a full name the article prints; a first name
+    alone ("Joe: …") when the article also uses it in a sentence (see ``_label_speaker``)."""
+    opened: dict[int, tuple[_Turn, str, bool]] = {}  # sentence index -> its turn, label, initials?
+    for sentences in paragraphs.values():
+        for sentence in sentences:
+            if sentence.start > 0 and text[sentence.start - 1] != "\n":
+                continue  # a speaker label opens a line
+            turn = _INTERVIEW_TURN.match(sentence.text)
+            if turn is not None:
+                label = (sentence.start, sentence.start + turn.end("turn"))
+                opened[sentence.index] = (_Turn(turn["turn"] == "Q", None, label), turn["turn"], False)
+                continue
+            match = _SPEAKER_LABEL.match(sentence.text)
+            if match is not None:
+                label_text = match["initials"] or match["name"]
+                label = (sentence.start, sentence.start + len(label_text))
+                opened[sentence.index] = (_Turn(False, None, label), label_text, bool(match["initials"]))
+    labels = Counter(label for _, label, _ in opened.values())
+    speakers = {
+        label: _label_speaker(text, label, initials=initials, rules=rules)
+        for _, label, initials in opened.values()
+        if label not in ("Q", "A")
+    }
+    kept = {
+        index: replace(turn, speaker=speakers.get(label))
+        for index, (turn, label, _) in opened.items()
+        if labels[label] >= 2 and (label in ("Q", "A") or speakers[label] is not None)
+    }  # a speaker label that occurs once may be an acronym
+    if len(kept) < 2:
+        return {}
     turns: dict[int, _Turn] = {}
-    for number, sentences in paragraphs.items():
-        first = sentences[0]
-        turn = _INTERVIEW_TURN.match(first.text)
-        if turn is not None:
-            label = (first.start, first.start + turn.end("turn"))
-            turns[number] = _Turn(turn["turn"] == "Q", None, label)
-            continue
-        match = _SPEAKER_LABEL.match(first.text)
-        if match is None:
-            continue
-        label_text = match["initials"] or match["name"]
-        full = _full_name_for_label(text, label_text, initials=match["initials"] is not None, rules=rules)
-        if full is not None:
-            label = (first.start, first.start + len(label_text))
-            turns[number] = _Turn(False, _Mention(full.group(), full.span(), False, "person"), label)
-    labels = Counter(text[slice(*turn.label)] for turn in turns.values())
-    kept = {number: turn for number, turn in turns.items() if labels[text[slice(*turn.label)]] >= 2}
-    return kept if len(kept) >= 2 else {}  # a speaker label that occurs once may be an acronym
+    for sentences in paragraphs.values():
+        current = None
+        for sentence in sentences:
+            if sentence.index in opened:
+                current = kept.get(sentence.index)  # None: a line labelled by no speaker
+            if current is not None:
+                turns[sentence.index] = current
+    return turns
+
+
+def _label_speaker(text: str, label: str, *, initials: bool, rules: _Rules) -> _Mention | None:
+    """Who a speaker label names: the full name it stands for, or a first name alone ("Joe: …")
+    written inside a sentence too, as a name is ("That's Joe.", "my name is Benjamin"), and never
+    in lower case, as a word that labels lines may be ("Note: …" beside "a note")."""
+    full = _full_name_for_label(text, label, initials=initials, rules=rules)
+    if full is not None:
+        return _Mention(full.group(), full.span(), False, "person")
+    if initials or " " in label or label in rules.not_name_words or label in rules.headline_labels:
+        return None
+    if re.search(rf"\b{re.escape(label.lower())}\b", text):
+        return None
+    used = re.search(rf"(?<=[a-z,] ){re.escape(label)}\b(?!:)", text)
+    return _Mention(label, used.span(), False, "person") if used else None
 
 
 def _full_name_for_label(text: str, label: str, *, initials: bool, rules: _Rules) -> re.Match[str] | None:
@@ -1820,8 +1855,8 @@ def _full_name_for_label(text: str, label: str, *, initials: bool, rules: _Rules
         return None
     if initials:
         pattern = r"\s+".join(rf"{letter}[\w'’-]*[a-z][\w'’-]*" for letter in label)
-    elif len(words) == 1:
-        pattern = rf"[A-Z][\w'’-]+(?: [A-Z][\w'’.-]+)*? {re.escape(label)}"
+    elif len(words) == 1:  # not "That's Joe": a word with 's is no first name
+        pattern = rf"[A-Z][\w'’-]+(?<!['’]s)(?: [A-Z][\w'’.-]+(?<!['’]s))*? {re.escape(label)}"
     else:
         pattern = rf"{re.escape(label)}(?!:)"
     for found in re.finditer(rf"\b{pattern}\b", text):
@@ -1973,7 +2008,7 @@ class _ArticleReader:
         if sentence.paragraph in self.teasers:
             self.block = None
             return _Draft(SKIP, 0.75, "teaser for another story, cut off mid-sentence", [])
-        turn = self.turns.get(sentence.paragraph)
+        turn = self.turns.get(sentence.index)
         if turn is not None:
             return self._transcript_turn(sentence, turn)
         signer = self.signed.get(sentence.paragraph)

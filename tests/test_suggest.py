@@ -1632,6 +1632,42 @@ def test_an_interview_transcript_with_name_or_q_and_a_labels() -> None:
     check(q_and_a, "A: By spring", QUOTED)
 
 
+def test_a_transcript_printed_line_by_line_with_first_names_quotes_each_speaker() -> None:
+    text = (
+        f"{HEADLINE}\n\n"
+        "Ana: Good morning. I run the ferry on weekdays.\n"
+        "Tomas: And I fix it when it breaks. That's most Mondays.\n"
+        "Ana: He is not wrong. Ask anyone here about Tomas and the engine.\n"
+        "Tomas: The engine is older than Ana.\n"
+        "Ana: Everything is older than me.\n"
+    )
+    check(text, "Ana: Good morning", QUOTED, "Ana")
+    check(text, "I run the ferry", QUOTED, "Ana")
+    check(text, "That's most Mondays", QUOTED, "Tomas")
+    check(text, "Ask anyone here", QUOTED, "Ana")
+    check(text, "Tomas: The engine", QUOTED, "Tomas")
+
+
+def test_a_label_that_is_a_word_and_not_a_name_makes_no_transcript() -> None:
+    notes = (
+        f"{HEADLINE}\n\n"
+        "Note: The road reopened at noon.\nNote: Buses are running again.\n"
+        "We will add a note when the ferry resumes, as the Note lines above show.\n"
+    )
+    check(notes, "Note: Buses", UNATTRIBUTED)
+    never_in_a_sentence = f"{HEADLINE}\n\nLena: The road reopened.\nLena: Buses run again.\n"
+    check(never_in_a_sentence, "Lena: Buses", UNATTRIBUTED)
+
+
+def test_a_word_with_an_apostrophe_s_is_not_part_of_a_full_name() -> None:
+    text = article(
+        "That's Joe on the left of the photo.",
+        "Joe: I built the boat myself.",
+        "Joe: It took four winters.",
+    )
+    assert tag(text, "Joe: I built").source != "That's Joe"
+
+
 def test_capitals_at_the_start_of_paragraphs_are_not_a_transcript() -> None:
     text = article(
         "US forces left the base on Monday, the Pentagon said.",
