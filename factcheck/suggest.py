@@ -353,6 +353,7 @@ class _Rules:
     headline_labels: frozenset[str]
     minor_title_words: frozenset[str]
     max_subhead_words: int
+    reader_instruction: re.Pattern[str]  # "Make sure you …", "Grab a …": the writer tells the reader
     determiners: frozenset[str]
     definite: frozenset[str]
     prepositions: frozenset[str]
@@ -537,6 +538,11 @@ def _rules(extra_dir: str | None = None) -> _Rules:
         headline_labels=frozenset(skip["headline_label_prefixes"]),
         minor_title_words=frozenset(skip["minor_title_words"]),
         max_subhead_words=int(skip["max_subhead_words"]),
+        reader_instruction=re.compile(
+            r"(?:(?:So|And|But|Now|First|Then|Next|Finally|Instead|Just|Also|Simply|Please),?\s+)?"
+            + _phrase_pattern(skip["reader_instruction_verbs"], capitalised=True)
+            + r"(?!\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|should)\b)"
+        ),
         determiners=frozenset(grammar["determiners"]),
         definite=frozenset(grammar["determiners"]) - frozenset(anonymity["indefinite_determiners"]),
         prepositions=frozenset(grammar["prepositions"]),
@@ -1628,6 +1634,8 @@ def _skip_hit(
             return _SkipHit(0.85, "pull quote repeating a quotation from the article", None)
     if stripped.endswith("?") and not has_quotation:
         return _SkipHit(0.85, "question to the reader", None)
+    if not has_quotation and not attributed and rules.reader_instruction.match(stripped):
+        return _SkipHit(0.6, "instruction to the reader", None)
     return None
 
 

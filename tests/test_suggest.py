@@ -990,6 +990,33 @@ def test_page_furniture_lines_are_skipped(line: str) -> None:
     check(article("The ferry will stop running in March.", line), line[:10], SKIP)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Make sure you pack a rain jacket for the ferry.",
+        "First, grab a timetable at the harbour office.",
+        "Don't forget your ticket, the inspectors are strict.",
+        "And remember, the last boat leaves at six.",
+        "Check out the map of the new routes below.",
+    ],
+)
+def test_an_instruction_to_the_reader_is_not_a_claim(sentence: str) -> None:
+    check(article("The ferry will stop running in March.", sentence), sentence[:10], SKIP)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Use of the ferry fell by a third last year.",
+        "Keep Britain Tidy, a charity, said the harbour was the cleanest in years.",
+        "Remember Day drew 4,000 people to the harbour, the council said.",
+        "Take-up of the new pass has been slow.",
+    ],
+)
+def test_a_sentence_opening_with_such_a_verb_that_is_a_claim_is_read_as_one(sentence: str) -> None:
+    assert tag(article("The ferry will stop running in March.", sentence), sentence[:10]).label != SKIP
+
+
 def test_click_here_inside_a_claim_does_not_make_it_a_promo() -> None:
     text = article("Readers who click here are sent to the old site, which the council shut in 2019.")
     check(text, "Readers who", UNATTRIBUTED)
