@@ -284,6 +284,20 @@ def test_quotation_marks_around_names_titles_and_labels_are_not_quotations(text:
             "The plan has the backing of most cabinet members, Israeli media reported.", "media", id="media"
         ),
         pytest.param("Some analysts warned that the rally could fade.", "analysts", id="analysts"),
+        pytest.param("Authorities said the fire started in a storeroom.", "Authorities", id="authorities"),
+        pytest.param("Proponents argue that the tunnel will pay for itself.", "Proponents", id="proponents"),
+        pytest.param("Those close to the mayor say she will not run again.", "close to", id="those-close-to"),
+        pytest.param(
+            "A number of researchers have speculated that the lake once held life.",
+            "researchers",
+            id="speculated",
+        ),
+        pytest.param("Rumors suggest the club will sell its stadium.", "Rumors", id="rumors"),
+        pytest.param(
+            "The phone will have a larger screen, according to rumors from its suppliers.",
+            "rumors",
+            id="according-to-rumors",
+        ),
     ],
 )
 def test_claims_from_sources_who_are_not_named_are_anonymous(sentence: str, source: str) -> None:
@@ -295,6 +309,7 @@ def test_claims_from_sources_who_are_not_named_are_anonymous(sentence: str, sour
     [
         "The company is reportedly exploring a sale of its European unit.",
         "The minister is said to be furious about the leak.",
+        "The singer is rumored to be planning a tour.",
     ],
 )
 def test_reportedly_is_anonymous(sentence: str) -> None:
