@@ -319,6 +319,7 @@ class _Rules:
     study_team_noun: re.Pattern[str]  # one of study_teams, in lower-case text
     press: re.Pattern[str]  # "told reporters", "told CNN": a listener from the press
     max_block_paragraphs: int
+    speech_header: re.Pattern[str]  # "Remarks of Vice President Joe Biden": the rest is the speech
     listing_verbs: frozenset[str]  # "The bill includes:": the document's content follows, not its words
     anon_patterns: tuple[_GuardedPattern, ...]
     group_nouns: frozenset[str]
@@ -485,6 +486,7 @@ def _rules(extra_dir: str | None = None) -> _Rules:
             rf"|(?:{object_word}\s+){{0,5}}?(?:{settings}|{object_word})\s*[,:.“\"])"
         ),
         max_block_paragraphs=int(attribution["max_block_paragraphs"]),
+        speech_header=re.compile("|".join(f"(?:{pattern})" for pattern in attribution["speech_headers"])),
         listing_verbs=frozenset(attribution["listing_verbs"]),
         anon_patterns=tuple(
             _GuardedPattern(entry["requires"], re.compile(entry["pattern"], re.IGNORECASE))
@@ -1914,6 +1916,35 @@ def _signed_passages(paragraphs: dict[int, list[Sentence]], rules: _Rules) -> di
     return signed if signatures >= 2 else {}
 
 
+def _speech(paragraphs: dict[int, list[Sentence]], rules: _Rules) -> tuple[int | None, dict[int, _Mention]]:
+    """A speech printed under its header ("Remarks of Vice President Joe Biden"): the header's
+    sentence index, and each paragraph after it with the speaker (the name, or "the President")."""
+    for number in sorted(paragraphs):
+        for sentence in paragraphs[number]:
+            match = rules.speech_header.match(sentence.text.strip())
+            if match is None or match.group("speaker") is None:
+                continue
+            start = match.start("speaker")
+            tokens = _tokens(sentence.text, start, match.end("speaker"), rules)
+            names = [  # a full name, or a surname after a title ("President Obama"), not "the Interview"
+                named
+                for i, j in _name_runs(tokens, rules)
+                if (named := _named(tokens[i:j], rules)).person
+                and (" " in named.text or (i > 0 and tokens[i - 1].norm in rules.roles))
+            ]
+            person = names[0] if names else None
+            if person is not None:
+                span = (sentence.start + person.start, sentence.start + person.end)
+                speaker = _Mention(person.text, span, False, "person")
+            elif tokens and tokens[-1].norm in rules.roles:  # "Remarks by the President"
+                span = (sentence.start + start, sentence.start + match.end("speaker"))
+                speaker = _Mention(match.group("speaker"), span, False, "person")
+            else:
+                continue  # "Transcript of the Interview": no speaker named
+            return sentence.index, {later: speaker for later in paragraphs if later > number}
+    return None, {}
+
+
 def _teaser_paragraphs(paragraphs: dict[int, list[Sentence]], rules: _Rules) -> set[int]:
     """Paragraphs of a run of story teasers: two or more paragraphs cut off mid-sentence ("... as a
     writer, producer and"), with any single whole paragraph between them. The headline and lines
@@ -1975,6 +2006,7 @@ class _ArticleReader:
         self.teasers = _teaser_paragraphs(self.paragraphs, rules)
         self.turns = _transcript_turns(text, self.paragraphs, rules)
         self.signed = _signed_passages(self.paragraphs, rules)
+        self.speech_header, self.speech = _speech(self.paragraphs, rules)
         self.passages: dict[int, _Mention | None] = {}
         self.first_person_paragraphs: set[int] | None = (
             None  # first-person paragraph -> its speaker, if quoted
@@ -2031,6 +2063,11 @@ class _ArticleReader:
                 if line_hit.kind == "reference":  # "Dinwiddie et al. 2014." + the paper's title
                     self.reference_paragraphs.add(sentence.paragraph)
                 return self._skip_draft(sentence, text, line_hit)
+        if sentence.index == self.speech_header:
+            return _Draft(SKIP, 0.85, "header of a speech printed below it", [])
+        speaker = self.speech.get(sentence.paragraph)
+        if speaker is not None:
+            return _Draft(QUOTED, 0.8, "a speech printed under its header ('Remarks of …')", [], speaker)
         quotes = _classify_quotes(text, spans, rules)
         quoting = [(q.start, q.end) for q in quotes if not q.is_label]
         attributions = [

@@ -1710,6 +1710,29 @@ def test_a_word_with_an_apostrophe_s_is_not_part_of_a_full_name() -> None:
     assert tag(text, "Joe: I built").source != "That's Joe"
 
 
+def test_a_speech_printed_under_its_header_is_the_speakers_words() -> None:
+    text = article(
+        "In her weekly address, the governor set out a plan for the harbour.",
+        "Remarks as Prepared for Delivery by Governor Ana Ruiz\nHarbour Hall\nMay 2, 2025",
+        "Good evening. Tonight I want to talk about our ferries.",
+        "Ten years ago the harbour carried a million passengers. Today it carries half that.",
+    )
+    check(text, "In her weekly address", UNATTRIBUTED)
+    check(text, "Remarks as Prepared", SKIP)
+    check(text, "Good evening", QUOTED, "Ana Ruiz")
+    check(text, "Ten years ago", QUOTED, "Ana Ruiz")
+    check(text, "Today it carries", QUOTED, "Ana Ruiz")
+    by_role = article("Remarks by the President at the Harbour Summit", "We will rebuild the pier.")
+    check(by_role, "We will rebuild", QUOTED, "the President")
+
+
+def test_a_header_that_names_no_speaker_makes_no_speech() -> None:
+    text = article("Transcript of the Interview", "The harbour carried a million passengers in 2015.")
+    check(text, "The harbour carried", UNATTRIBUTED)
+    text = article("The council met.", "Statement from the company follows below.", "Ferries will run.")
+    check(text, "Ferries will run", UNATTRIBUTED)
+
+
 def test_capitals_at_the_start_of_paragraphs_are_not_a_transcript() -> None:
     text = article(
         "US forces left the base on Monday, the Pentagon said.",
