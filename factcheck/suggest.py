@@ -1945,6 +1945,34 @@ def _speech(paragraphs: dict[int, list[Sentence]], rules: _Rules) -> tuple[int |
     return None, {}
 
 
+_QUESTION_ANSWER_PAIRS = 3  # paragraphs opening with a question line answered below it, at least
+
+
+def _question_answer_lines(text: str, paragraphs: dict[int, list[Sentence]]) -> dict[int, bool]:
+    """An interview printed as paragraphs of a question line with its answer on the lines below
+    ("Is TV a better medium?" / "TV lends itself a bit more to comic books. …"), when at least three
+    paragraphs open with a question so answered: the sentences of the run of such paragraphs, by
+    index, True for the interviewer's first line and False for the answer."""
+    pairs: dict[int, dict[int, bool]] = {}
+    asked = []
+    for number, sentences in paragraphs.items():
+        answer = next((i for i, s in enumerate(sentences) if i > 0 and text[s.start - 1] == "\n"), None)
+        if answer is None:
+            continue
+        pairs[number] = {s.index: i < answer for i, s in enumerate(sentences)}
+        if sentences[answer - 1].text.rstrip().endswith("?"):
+            asked.append(number)
+    if len(asked) < _QUESTION_ANSWER_PAIRS:
+        return {}
+    first, last = min(asked), max(asked)
+    while first - 1 in pairs:  # the run of such paragraphs, some opening with a remark, not a question
+        first -= 1
+    while last + 1 in pairs:
+        last += 1
+    run = [number for number in range(first, last + 1) if number in pairs]
+    return {index: asks for number in run for index, asks in pairs[number].items()}
+
+
 def _teaser_paragraphs(paragraphs: dict[int, list[Sentence]], rules: _Rules) -> set[int]:
     """Paragraphs of a run of story teasers: two or more paragraphs cut off mid-sentence ("... as a
     writer, producer and"), with any single whole paragraph between them. The headline and lines
@@ -2007,6 +2035,8 @@ class _ArticleReader:
         self.turns = _transcript_turns(text, self.paragraphs, rules)
         self.signed = _signed_passages(self.paragraphs, rules)
         self.speech_header, self.speech = _speech(self.paragraphs, rules)
+        self.interview = _question_answer_lines(text, self.paragraphs)  # sentence -> the question?
+        self.interviewee: _Mention | None = None  # who answers, once read
         self.passages: dict[int, _Mention | None] = {}
         self.first_person_paragraphs: set[int] | None = (
             None  # first-person paragraph -> its speaker, if quoted
@@ -2068,6 +2098,14 @@ class _ArticleReader:
         speaker = self.speech.get(sentence.paragraph)
         if speaker is not None:
             return _Draft(QUOTED, 0.8, "a speech printed under its header ('Remarks of …')", [], speaker)
+        asks = self.interview.get(sentence.index)
+        if asks is not None and (not asks or text.rstrip().endswith("?")):
+            self.block = None
+            if asks:
+                return _Draft(SKIP, 0.8, "interviewer's question in a transcript", [])
+            if self.interviewee is None:
+                self.interviewee = self._interviewee(min(self.interview))
+            return _Draft(QUOTED, 0.75, "answer below a question, in an interview", [], self.interviewee)
         quotes = _classify_quotes(text, spans, rules)
         quoting = [(q.start, q.end) for q in quotes if not q.is_label]
         attributions = [
@@ -2876,6 +2914,19 @@ class _ArticleReader:
                     people.append(_Mention(named.text, span, False, "person"))
         self._people_cache[sentence.index] = people
         return people
+
+    def _interviewee(self, index: int) -> _Mention | None:
+        """Who answers in an interview that starts at sentence ``index``: the last person the
+        introduction names in full and the article names again by surname ("producer Greg
+        Berlanti" … "Berlanti's shows"), or else the last one it names in full."""
+        people = [
+            person
+            for earlier in self.sentences[:index]
+            for person in self._people(earlier)
+            if " of " not in person.text and person.text.split()[0].lower() not in self.rules.group_nouns
+        ]
+        known = [person for person in people if self._named_again(person.text)]
+        return (known or people or [None])[-1]
 
     def _person_before(self, index: int) -> _Mention | None:
         """The last person named or speaking before sentence ``index`` (for "he", "the minister").

@@ -1710,6 +1710,35 @@ def test_a_word_with_an_apostrophe_s_is_not_part_of_a_full_name() -> None:
     assert tag(text, "Joe: I built").source != "That's Joe"
 
 
+def test_an_interview_printed_as_questions_with_answers_below_quotes_the_interviewee() -> None:
+    text = (
+        f"{HEADLINE}\n\n"
+        "The harbour has a new master, Ana Ruiz. Ruiz spoke to us about the ferries.\n\n"
+        "Your ferries are older than anyone else's.\nThey are. Most were built in 1971.\n\n"
+        "Why not replace them?\nMoney. A new ferry costs $40 million. We have a tenth of that.\n\n"
+        "Is there a plan?\nThere is. We lease two boats from Norway next spring.\n\n"
+        "The ferry to the islands stopped in May.\n\n"
+        "Will fares go up?\nNot this year.\n"
+    )
+    check(text, "Your ferries are older", UNATTRIBUTED)  # the interviewer's remark
+    check(text, "They are.", QUOTED, "Ana Ruiz")
+    check(text, "Why not replace", SKIP)
+    check(text, "A new ferry costs", QUOTED, "Ana Ruiz")
+    check(text, "We lease two boats", QUOTED, "Ana Ruiz")
+    check(text, "Not this year", QUOTED, "Ana Ruiz")
+    check(text, "The ferry to the islands", UNATTRIBUTED)  # a paragraph of the writer's in between
+
+
+def test_two_questions_answered_below_them_make_no_interview() -> None:
+    text = (
+        f"{HEADLINE}\n\n"
+        "What happens next?\nThe council votes on Monday.\n\n"
+        "Who pays?\nThe state covers most of the cost.\n"
+    )
+    check(text, "The council votes", UNATTRIBUTED)
+    check(text, "The state covers", UNATTRIBUTED)
+
+
 def test_a_speech_printed_under_its_header_is_the_speakers_words() -> None:
     text = article(
         "In her weekly address, the governor set out a plan for the harbour.",
