@@ -627,6 +627,7 @@ _TOLD_CLAUSE = re.compile(
     r"\s+(?:(?!about\b|of\b|to\b)[\w.'’-]+\s+){1,5}(?!about\b|of\b|to\b)[\w'’-]+\s+"
     r"(?:is|are|was|were|had|has|have|would|will|could|did|do|does|should|might|can|may)\b"
 )
+_NAMED_LISTENER_THAT = re.compile(r"\s+(?:[A-Z0-9][\w'’.&-]*\s+){1,3}that\b")  # "told ESPN that"
 _SPEAKER_AFTER_QUOTE = re.compile(r"[,!?][”\"]\s+(?:[\w.'’-]+\s+){1,5}$")  # '“…,” Treasury Secretary Yellen '
 _RELATIVE_OPEN = re.compile(r",\s*(?:which|who|whose)\b[^,;:]*$")  # ", which tracks outages based on ..."
 _LIST_NUMBER = re.compile(r"\W*\d+[.)]\s*")
@@ -1196,6 +1197,8 @@ def _read_attribution(
 ) -> _Attribution | None:
     """Check that a verb or phrase really attributes, and find who it attributes to."""
     if form == "phrase":
+        if text[verb_start:verb_end].lower().startswith("per "):
+            verb_end = verb_start + 3  # "per the agency": the source keeps its determiner
         end = _phrase_end(text, verb_end)
         relative = bool(_RELATIVE_OPEN.search(text, max(0, verb_start - _SUBJECT_WIDTH), verb_start))
         guess = _classify(text, verb_end, end, rules)
@@ -1288,6 +1291,7 @@ def _read_attribution(
         and guess.kind == "anonymous"
         and not rules.press.match(text, verb_end)
         and not _outlet_in(text, verb_end, min(len(text), verb_end + 40), rules)
+        and not _NAMED_LISTENER_THAT.match(text, verb_end)  # "A source told 247Sports that ..."
         and not (
             text[: min(guess.start, verb_start)].rstrip().endswith(",") and _CLOSING_TAG.match(text, verb_end)
         )

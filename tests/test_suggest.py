@@ -294,6 +294,9 @@ def test_quotation_marks_around_names_titles_and_labels_are_not_quotations(text:
         ),
         pytest.param("Rumors suggest the club will sell its stadium.", "Rumors", id="rumors"),
         pytest.param(
+            "A source told 247Sports that the coach had won the job.", "A source", id="told-a-named-listener"
+        ),
+        pytest.param(
             "The phone will have a larger screen, according to rumors from its suppliers.",
             "rumors",
             id="according-to-rumors",
@@ -373,6 +376,22 @@ def test_claims_attributed_to_a_named_source_are_sourced(sentence: str, source: 
 )
 def test_a_spokesperson_for_a_named_body_is_sourced(sentence: str, source: str) -> None:
     check(article(sentence), sentence[:12], SOURCED, source)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label", "source"),
+    [
+        ("The coach will stay for the bowl game, per the release.", SOURCED, "the release"),
+        ("Prices rose 5 per cent last year, per the agency.", SOURCED, "the agency"),
+        ("Rents rose 3 percent, per a report from Zillow.", SOURCED, "Zillow"),
+        ("Prices rose 5 per cent and fares cost $4 per ride.", UNATTRIBUTED, None),
+        ("Officials told China about the new tariffs last week.", UNATTRIBUTED, None),
+    ],
+)
+def test_per_before_a_source_attributes_and_per_before_a_unit_does_not(
+    sentence: str, label: str, source: str | None
+) -> None:
+    check(article("The town has argued over the plan for a year.", sentence), sentence[:12], label, source)
 
 
 @pytest.mark.parametrize(
