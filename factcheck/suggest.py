@@ -1577,8 +1577,20 @@ def _open_ended(text: str) -> bool:
     return not _ends_sentence(text) and not text.rstrip().endswith(":")
 
 
+def _shifted(span: tuple[int, int] | None, by: int) -> tuple[int, int] | None:
+    return (span[0] + by, span[1] + by) if span else None
+
+
 def _line_pattern_hit(text: str, rules: _Rules) -> _SkipHit | None:
-    """Bylines, credits, promos and notices: lines the skip lexicon's patterns recognise."""
+    """Bylines, credits, promos and notices: lines the skip lexicon's patterns recognise, also as
+    a footnote after an asterisk ("*This article appears in the May 2 issue …")."""
+    if text[:1] in "*†‡":
+        body = text.lstrip("*†‡ ")
+        hit = _line_pattern_hit(body, rules) if body else None
+        if hit is None:
+            return None
+        shift = len(text) - len(body)
+        return replace(hit, span=_shifted(hit.span, shift), author=_shifted(hit.author, shift))
     match = rules.anchored_skip_lines.match(text)
     kind = rules.skip_kinds[match.lastgroup] if match and match.lastgroup else None
     if kind is None:

@@ -1018,6 +1018,10 @@ def test_lines_listed_under_a_promo_or_tag_label_are_links_not_claims() -> None:
         "There was a problem. Please refresh the page and try again.",
         "<iframe width='670' height='437' src='https://example.com/video/embed/1'>",
         "</iframe>",
+        "*This article appears in the May 2, 2025 issue of Harbour Monthly.",
+        "*An earlier version of this story misstated the ferry's age.",
+        "* This paragraph has been updated to correct the fare.",
+        "* Harbour Media is an investor in Ferryco, which owns this site.",
     ],
 )
 def test_page_furniture_lines_are_skipped(line: str) -> None:
@@ -1049,6 +1053,10 @@ def test_an_instruction_to_the_reader_is_not_a_claim(sentence: str) -> None:
 )
 def test_a_sentence_opening_with_such_a_verb_that_is_a_claim_is_read_as_one(sentence: str) -> None:
     assert tag(article("The ferry will stop running in March.", sentence), sentence[:10]).label != SKIP
+
+
+def test_a_claim_after_an_asterisk_is_still_a_claim() -> None:
+    check(article("* The council voted to close the pier in March."), "* The council", UNATTRIBUTED)
 
 
 def test_click_here_inside_a_claim_does_not_make_it_a_promo() -> None:
