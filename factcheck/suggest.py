@@ -849,7 +849,14 @@ def _classify(
     if rules.outlet_anaphor.match(phrase):
         return _Guess("outlet_anaphor", phrase, span_start, span_end, 0.9)
     group = next(
-        (t for i, t in enumerate(core) if t.norm in rules.group_nouns and _heads_group(core, i, rules)), None
+        (
+            t
+            for i, t in enumerate(core)
+            if t.norm in rules.group_nouns
+            and _heads_group(core, i, rules)
+            and not (t.capitalised and i > 0 and core[i - 1].capitalised)  # "Break Media": a name
+        ),
+        None,
     )
     named_after = [*core, *extra]  # "an official, Jane Doe," names the official after all
     if group is not None and _leads_companions(core, rules):
