@@ -873,6 +873,10 @@ def _classify(
             group_end,
             0.9 if group.norm not in {"reports", "media"} else 0.8,
         )
+    if extra and _name_runs(extra, rules) == [(0, len(extra))] and not _is_organisation(extra, rules):
+        named = _named(extra, rules)
+        if named.person and " " in named.text:
+            return named  # "Another witness, Polly Sheppard, told …": the apposition names the source
     is_document = head.norm in rules.documents
     outlet = _outlet_in(text, span_start, span_end, rules)
     if outlet:

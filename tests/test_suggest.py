@@ -362,6 +362,8 @@ def test_they_points_back_to_unnamed_officials() -> None:
         ("The layoffs will hit the marketing team hardest, Bloomberg reported.", "Bloomberg"),
         ("According to Break Media, video ad spending will double by 2026.", "Break Media"),
         ("Senior Executives Association President Bill Valdez said the survey was flawed.", "Bill Valdez"),
+        ("An official, Jane Doe, said the talks had stalled.", "Jane Doe"),
+        ("One witness, Polly Sheppard, told reporters the gunman had fled.", "Polly Sheppard"),
     ],
 )
 def test_claims_attributed_to_a_named_source_are_sourced(sentence: str, source: str) -> None:
