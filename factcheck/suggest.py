@@ -200,7 +200,8 @@ class _PhraseIndex:
         if lexicon not in self.lexicons:
             self.lexicons.append(lexicon)
         rank = sum(1 for entries in self._entries.values() for entry in entries if entry[0] == lexicon)
-        for phrase in set(phrases):
+        phrases = set(phrases)
+        for phrase in phrases | {p.replace("'", "’") for p in phrases if "'" in p}:  # "didn’t" as "didn't"
             words = phrase.split()
             position = next((i for i, w in enumerate(words) if w.lower() not in self.stop_words), 0)
             key = _WORD_RUN.match(words[position])
@@ -626,6 +627,7 @@ _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", r
 _TOLD_CLAUSE = re.compile(
     r"\s+(?:(?!about\b|of\b|to\b)[\w.'’-]+\s+){1,5}(?!about\b|of\b|to\b)[\w'’-]+\s+"
     r"(?:is|are|was|were|had|has|have|would|will|could|did|do|does|should|might|can|may)\b"
+    r"|\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s+(?:he|she|they|it|we|I)\s"  # "told Ailes he wanted"
 )
 _NAMED_LISTENER_THAT = re.compile(r"\s+(?:[A-Z0-9][\w'’.&-]*\s+){1,3}that\b")  # "told ESPN that"
 _SPEAKER_AFTER_QUOTE = re.compile(r"[,!?][”\"]\s+(?:[\w.'’-]+\s+){1,5}$")  # '“…,” Treasury Secretary Yellen '
@@ -1177,25 +1179,25 @@ def _find_attributions(
     return found
 
 
-_PARENTHESES_AT_END = re.compile(r"\((?P<credit>[^()]{2,40})\)[.!]?$")
+_PARENTHESES = re.compile(r"\((?P<credit>[^()]{2,40})\)")
 _WEB_ADDRESS = re.compile(r"(?:www\.)?[\w-]+\.(?:com|org|net|gov|edu|co\.uk)")
 
 
 def _credit_in_parentheses(text: str, rules: _Rules) -> _Attribution | None:
-    """A source cited in parentheses at the end of a sentence: "... made $170 million (Forbes).",
-    "... makes $37 million (equilar.com)." (not "(AP)", the agency's credit on its own copy)."""
-    match = _PARENTHESES_AT_END.search(text)
-    if match is None or match.start() == 0:
-        return None
-    start, end = match.span("credit")
-    outlet = _outlet_in(text, start, end, rules)
-    if outlet is not None and outlet[:2] == (start, end) and len(match["credit"]) > 3:
-        guess = _Guess("named", outlet[2], start, end, 0.85)
-    elif _WEB_ADDRESS.fullmatch(match["credit"]):
-        guess = _Guess("named", match["credit"], start, end, 0.8)
-    else:
-        return None
-    return _Attribution("credit", start, end, guess)
+    """A source cited in parentheses: an outlet anywhere ("… ranked 17th (Forbes) among actors"),
+    a web address at the end ("… makes $37 million (equilar.com)."); not "(AP)" opening the
+    agency's own copy."""
+    for match in _PARENTHESES.finditer(text):
+        if match.start() == 0 or text[match.end() :].lstrip()[:1] in ("-", "—", "–"):
+            continue  # "(AP) …", "JAKARTA (Reuters) - …": the agency's own copy
+        start, end = match.span("credit")
+        outlet = _outlet_in(text, start, end, rules)
+        at_end = not text[match.end() :].strip(" .!")
+        if outlet is not None and outlet[:2] == (start, end) and len(match["credit"]) > 3:
+            return _Attribution("credit", start, end, _Guess("named", outlet[2], start, end, 0.85))
+        if at_end and _WEB_ADDRESS.fullmatch(match["credit"]):
+            return _Attribution("credit", start, end, _Guess("named", match["credit"], start, end, 0.8))
+    return None
 
 
 def _read_attribution(

@@ -421,6 +421,9 @@ def test_an_institution_or_document_named_by_its_kind_is_a_source(sentence: str,
         ("The senator's office did not immediately respond to an email seeking comment.", "senator"),
         ("The Justice Department declined to comment on the investigation.", "Justice Department"),
         ("Dr. Lena Ortiz declined to answer questions about the trial.", "Lena Ortiz"),
+        ("The mayor’s office didn’t respond to a request for comment.", "mayor"),
+        ("The harbour board ignored a request for comment.", "harbour board"),
+        ("Dana Ruiz’s publicist didn’t get back to us.", "Dana Ruiz"),
     ],
 )
 def test_declined_to_comment_is_sourced_to_who_declined(sentence: str, source: str | None) -> None:
@@ -1077,6 +1080,26 @@ def test_a_source_cited_in_parentheses_at_the_end_is_the_source() -> None:
     check(text, "Taylor Swift", SOURCED, "Forbes")
     check(text, "The tenth", SOURCED, "equilar.com")
     check(text, "The bridge", UNATTRIBUTED)
+
+
+def test_an_outlet_cited_in_parentheses_inside_a_sentence_is_the_source() -> None:
+    text = article(
+        "The singer made $20 million in 2016 and ranked 17th (Forbes) among actors.",
+        "SURABAYA, Indonesia (Reuters) - Rescuers found a second body on Monday.",
+    )
+    check(text, "The singer", SOURCED, "Forbes")
+    check(text, "SURABAYA", UNATTRIBUTED)  # the agency's own copy
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Dana Ruiz on Monday expressed optimism that the pier would reopen in May.", "Dana Ruiz"),
+        ("Tom Hale told Ruiz he wanted the pier closed for good.", "Tom Hale"),
+    ],
+)
+def test_more_ways_of_reporting_what_someone_said(sentence: str, source: str) -> None:
+    check(article("The town has argued over the plan for a year.", sentence), sentence[:12], SOURCED, source)
 
 
 def test_list_items_ending_with_a_comma_are_not_subheads() -> None:
