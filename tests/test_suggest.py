@@ -1096,6 +1096,8 @@ def test_an_outlet_cited_in_parentheses_inside_a_sentence_is_the_source() -> Non
     [
         ("Dana Ruiz on Monday expressed optimism that the pier would reopen in May.", "Dana Ruiz"),
         ("Tom Hale told Ruiz he wanted the pier closed for good.", "Tom Hale"),
+        ("The tunnel will never pay for itself, Tom Hale fumed.", "Tom Hale"),
+        ("The ferry, Dana Ruiz proclaimed, had a duty to the islands.", "Dana Ruiz"),
     ],
 )
 def test_more_ways_of_reporting_what_someone_said(sentence: str, source: str) -> None:
