@@ -1091,6 +1091,15 @@ def test_an_outlet_cited_in_parentheses_inside_a_sentence_is_the_source() -> Non
     check(text, "SURABAYA", UNATTRIBUTED)  # the agency's own copy
 
 
+def test_outlets_the_lexicon_knows_are_cited_in_parentheses_and_as_listeners() -> None:
+    text = article(
+        "The film made $90 million (Variety) in its first week.",
+        "An insider told Us Weekly about the split.",
+    )
+    check(text, "The film made", SOURCED, "Variety")
+    check(text, "An insider", ANONYMOUS, "insider")
+
+
 @pytest.mark.parametrize(
     ("sentence", "source"),
     [
