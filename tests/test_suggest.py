@@ -1091,6 +1091,13 @@ def test_an_outlet_cited_in_parentheses_inside_a_sentence_is_the_source() -> Non
     check(text, "SURABAYA", UNATTRIBUTED)  # the agency's own copy
 
 
+def test_a_quotation_tagged_by_reminded_or_decreed_is_quoted() -> None:
+    text = article("“And the ferry,” Ruiz reminded her deputy.", "He decreed the pier “closed for good.”")
+    check(text, "“And the ferry", QUOTED, "Ruiz")
+    check(text, "He decreed", QUOTED)
+    check(article("The rain reminded residents of the 2010 flood."), "The rain", UNATTRIBUTED)
+
+
 def test_outlets_the_lexicon_knows_are_cited_in_parentheses_and_as_listeners() -> None:
     text = article(
         "The film made $90 million (Variety) in its first week.",
