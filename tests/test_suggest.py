@@ -130,6 +130,7 @@ def test_a_plain_sentence_after_a_sourced_one_in_its_paragraph_is_unattributed_b
 
 def test_added_before_an_amount_is_an_act_not_words() -> None:
     check(article("Dana Price has added about 80 jobs to her bakery since July."), "Dana Price", UNATTRIBUTED)
+    check(article("The An-225 demands 32 tires, Airbus claims 12 percent."), "The An-225", UNATTRIBUTED)
 
 
 def test_contested_or_unsure_attributions_stay_below_bulk_accept() -> None:
