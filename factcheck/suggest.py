@@ -330,6 +330,7 @@ class _Rules:
     spokesperson_phrases: tuple[str, ...]
     spokesperson_starts: frozenset[str]  # first words of the phrases ("press" of "press secretary")
     documents: frozenset[str]
+    verbatim_documents: frozenset[str]  # "statement", "excerpt": introduced with a colon, their words follow
     document_noun: re.Pattern[str]  # finds a document noun in lower-case text
     own_document: re.Pattern[str]  # "in its October outlook": the subject's own document, after the verb
     institutions: frozenset[str]
@@ -508,6 +509,7 @@ def _rules(extra_dir: str | None = None) -> _Rules:
             noun.split()[0] for noun in sources["spokesperson_nouns"] if " " in noun
         ),
         documents=frozenset(sources["document_nouns"]),
+        verbatim_documents=frozenset(sources["verbatim_documents"]),
         document_noun=re.compile(rf"\b{_trie_pattern(w.lower() for w in sources['document_nouns'])}\b"),
         own_document=re.compile(
             r"\b(?:in|on)\s+(?:its|their|his|her)\s+(?:[\w'’-]+\s+){0,3}?"
@@ -2193,23 +2195,45 @@ class _ArticleReader:
                 source, resumption = mentions[0] or draft.source, self._resumption(text)
                 self.block = _Block(source, sentence.paragraph, resumption, reported=listing)
             else:
-                owner = self._document_introduced(sentence, text)
-                if owner is not None:
+                introduced = self._document_introduced(sentence, text)
+                if introduced is not None:
+                    owner, verbatim = introduced
                     resumption = self._resumption(text)
-                    self.block = _Block(owner, sentence.paragraph, resumption, reported=True)
+                    self.block = _Block(owner, sentence.paragraph, resumption, reported=not verbatim)
         return draft
 
-    def _document_introduced(self, sentence: Sentence, text: str) -> _Mention | None:
-        """Whose document an introduction with no verb of saying announces: "Here is a Visitors
-        Bureau calendar of events:" (the name before the document noun), or "Other data points
-        include:" within two sentences of one sourced to a named body."""
-        tokens = _tokens(text, 0, len(text), self.rules)
-        noun = next(
-            (i for i, t in enumerate(tokens) if t.norm in self.rules.documents and not t.capitalised), None
-        )
+    def _document_introduced(self, sentence: Sentence, text: str) -> tuple[_Mention, bool] | None:
+        """Whose document an introduction with no verb of saying announces, and whether its words
+        follow as written ("Here's the full statement:", "an excerpt from an interview with C.K.
+        Walker:") or in the writer's words ("Here is a Visitors Bureau calendar of events:").
+
+        The owner is a name after "with", "from" or "by", the name before the document noun, or,
+        for "Other data points include:", the named source of one of the two sentences before."""
+        rules = self.rules
+        tokens = _tokens(text, 0, len(text), rules)
+        nouns = rules.documents | rules.verbatim_documents
+        noun = next((i for i, t in enumerate(tokens) if t.norm in nouns and not t.capitalised), None)
         if noun is None:
             return None
-        runs = _name_runs(tokens[:noun], self.rules)
+        verbatim = any(t.norm in rules.verbatim_documents for t in tokens[noun:])
+        owner = self._document_owner(sentence, text, tokens, noun)
+        return (owner, verbatim) if owner is not None else None
+
+    def _document_owner(
+        self, sentence: Sentence, text: str, tokens: list[_Token], noun: int
+    ) -> _Mention | None:
+        """Who wrote or spoke the document an introduction names (see ``_document_introduced``)."""
+        rules = self.rules
+        for i in range(noun + 1, len(tokens) - 1):
+            if tokens[i].norm not in {"with", "from", "by"}:
+                continue
+            first = i + 2 if tokens[i + 1].norm == "the" else i + 1  # "a statement from the White House"
+            run = next(((a, b) for a, b in _name_runs(tokens, rules) if a == first), None)
+            if run is not None:
+                named = _named(tokens[run[0] : run[1]], rules)
+                span = (sentence.start + named.start, sentence.start + named.end)
+                return _Mention(named.text, span, False, "person" if named.person else "body")
+        runs = _name_runs(tokens[:noun], rules)
         if runs and runs[-1][1] == noun:
             owner = _named(tokens[runs[-1][0] : noun], self.rules)
             span = (sentence.start + owner.start, sentence.start + owner.end)

@@ -1092,6 +1092,18 @@ def test_an_outlet_cited_in_parentheses_inside_a_sentence_is_the_source() -> Non
     check(text, "SURABAYA", UNATTRIBUTED)  # the agency's own copy
 
 
+def test_a_statement_introduced_with_a_colon_is_quoted_and_a_calendar_is_sourced() -> None:
+    statement = article(
+        "The harbour board said on Monday it would appeal.",
+        "Here is the full statement from Ana Ruiz, who chairs the board:",
+        "We will not accept this ruling. We will appeal it.",
+    )
+    check(statement, "We will not accept", QUOTED, "Ana Ruiz")
+    check(statement, "We will appeal it", QUOTED, "Ana Ruiz")
+    calendar = article("Here is a Visitors Bureau calendar of events:", "The harbour fair opens on Jan. 3.")
+    check(calendar, "The harbour fair", SOURCED, "Visitors Bureau")
+
+
 def test_a_quotation_tagged_by_reminded_or_decreed_is_quoted() -> None:
     text = article("“And the ferry,” Ruiz reminded her deputy.", "He decreed the pier “closed for good.”")
     check(text, "“And the ferry", QUOTED, "Ruiz")
