@@ -19,6 +19,7 @@ from factcheck.evaluate import ScoredUnit, measure_units, recalibrated, score_un
 from factcheck.models import LABELS, QUOTED, SKIP, SOURCED, UNATTRIBUTED
 from factcheck.segment import segment
 from factcheck.suggest import load_lexicons, suggest_article
+from tests.scored import unit
 
 SPEAKER = "quotation with its speaker"
 TEXT = "Council Weighs Budget\n\n“We will vote on Monday,” Mayor Ana Ruiz said.\n"
@@ -96,28 +97,16 @@ def test_every_measured_reading_is_one_the_suggester_still_gives() -> None:
         assert reason in written or reason in line_kinds, reason
 
 
-def unit(predicted: str, reason: str, right: bool, rule_confidence: float) -> ScoredUnit:
-    return ScoredUnit(
-        article="a.txt",
-        offset=0,
-        text="",
-        gold=predicted if right else SKIP,
-        also=(),
-        gold_source=None,
-        predicted=predicted,
-        confidence=rule_confidence,
-        predicted_source=None,
-        reason=reason,
-        rule_confidence=rule_confidence,
-    )
+def scored(predicted: str, reason: str, right: bool, rule_confidence: float) -> ScoredUnit:
+    return unit(predicted if right else SKIP, predicted, rule_confidence, reason=reason)
 
 
 def test_a_calibration_measured_on_some_pages_can_be_scored_on_others() -> None:
     # the rule is sure of a reading that is often wrong, and unsure of one that is always right
-    seen = [unit(SOURCED, "loud", i % 4 != 0, 0.97) for i in range(40)]
-    seen += [unit(QUOTED, "quiet", True, 0.7) for _ in range(40)]
-    unseen = [unit(SOURCED, "loud", i % 4 != 0, 0.97) for i in range(20)]
-    unseen += [unit(QUOTED, "quiet", True, 0.7) for _ in range(20)]
+    seen = [scored(SOURCED, "loud", i % 4 != 0, 0.97) for i in range(40)]
+    seen += [scored(QUOTED, "quiet", True, 0.7) for _ in range(40)]
+    unseen = [scored(SOURCED, "loud", i % 4 != 0, 0.97) for i in range(20)]
+    unseen += [scored(QUOTED, "quiet", True, 0.7) for _ in range(20)]
     assert score_units(unseen).coverage == 0.0
     calibrated = recalibrated(unseen, measure_units(seen, "seen"))
     assert score_units(calibrated).coverage == 0.5  # the always-right reading now comes first

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from factcheck.evaluate import (
-    ScoredUnit,
     coverage_at_precision,
     evaluate_files,
     format_report,
@@ -18,27 +17,10 @@ from factcheck.evaluate import (
 )
 from factcheck.models import ANONYMOUS, QUOTED, SKIP, SOURCED, UNATTRIBUTED
 from factcheck.session import DEFAULT_ACCEPT_THRESHOLD
+from tests.scored import unit
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 HELDOUT = Path(__file__).parent / "data" / "heldout"
-
-
-def unit(
-    gold: str, predicted: str, confidence: float, also: tuple[str, ...] = (), reason: str = ""
-) -> ScoredUnit:
-    return ScoredUnit(
-        article="a.txt",
-        offset=0,
-        text="",
-        gold=gold,
-        also=also,
-        gold_source=None,
-        predicted=predicted,
-        confidence=confidence,
-        predicted_source=None,
-        reason=reason,
-        rule_confidence=confidence,
-    )
 
 
 # Ten units: 7 right. By confidence: 5 right (0.99 .. 0.95), a wrong one at 0.9, then a mix.
