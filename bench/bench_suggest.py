@@ -1,6 +1,10 @@
 """Time the suggester on 10,000 synthetic news sentences (target: <= 1 s).
 
-Run: .venv/bin/python bench/bench_suggest.py [--sentences N] [--repeat R]
+Run: .venv/bin/python bench/bench_suggest.py [--sentences N] [--repeat R] [--dump FILE]
+
+It times the suggester that is installed: compiled with mypyc by ``pip install .``, pure Python
+after ``pip install -e .`` (see setup.py); the first line of output says which. ``--dump FILE``
+writes every suggestion as JSON, so the two builds can be compared (``cmp`` of their dumps).
 
 The articles are generated here from templates filled with random names, bodies, topics and
 numbers, so that (as in real articles) no two sentences are alike and the bench needs no data.
@@ -11,9 +15,12 @@ quotations split by their speaker tag, block quotations, anonymous sourcing, doc
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import time
+from pathlib import Path
 
+import factcheck.suggest
 from factcheck.models import Sentence
 from factcheck.segment import segment
 from factcheck.suggest import suggest_article
@@ -163,6 +170,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sentences", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--dump", type=Path, help="write every suggestion here as JSON")
     args = parser.parse_args()
     rng = random.Random(7)
     segmented: list[tuple[str, list[Sentence]]] = []
@@ -172,6 +180,8 @@ def main() -> None:
         sentences = segment(text)[: args.sentences - total]
         segmented.append((text, sentences))
         total += len(sentences)
+    compiled = Path(factcheck.suggest.__file__).suffix != ".py"
+    print(f"suggester: {'compiled with mypyc' if compiled else 'pure Python'} ({factcheck.suggest.__file__})")
     words = sum(len(s.text.split()) for _, sentences in segmented for s in sentences)
     suggest_article(*segmented[0])  # load and compile the lexicons outside the timing
     best = float("inf")
@@ -185,6 +195,9 @@ def main() -> None:
         f"best of {args.repeat} runs {best:.3f} s ({total / best:,.0f} sentences/s)"
     )
     print(f"machine reference: a 10-million-step Python loop takes {machine_reference():.2f} s here")
+    if args.dump:
+        suggestions = [s.to_dict() for text, sentences in segmented for s in suggest_article(text, sentences)]
+        args.dump.write_text(json.dumps(suggestions, indent=0), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -935,18 +935,18 @@ def _classify(
         return _named(tokens[first:last], rules)
     if len(core) == 1 and not head.capitalised and _PEOPLE_PLURAL.search(head.norm):  # "say oceanographers"
         return _Guess("anonymous", phrase, span_start, span_end, 0.6)
-    people = head.norm.endswith("s") or determiner in {"one", "another"}  # not "a net worth", "the surge"
-    if 1 < len(core) <= 3 and determiner in rules.indefinite and people:  # "many users", "one academic"
+    plural = head.norm.endswith("s") or determiner in {"one", "another"}  # not "a net worth", "the surge"
+    if 1 < len(core) <= 3 and determiner in rules.indefinite and plural:  # "many users", "one academic"
         return _Guess("anonymous", phrase, span_start, span_end, 0.6)
-    if 1 < len(core) <= 3 and determiner == "the" and people:  # "the rebels"
+    if 1 < len(core) <= 3 and determiner == "the" and plural:  # "the rebels"
         return _Guess("role", phrase, span_start, span_end, 0.6)
     if extra:  # "Her doctor, Jane Doe, said": the apposition names who speaks
         people = [
             run for run in _name_runs(extra, rules) if not _is_organisation(extra[run[0] : run[1]], rules)
         ]
-        first = people[0] if people else None
-        if first and first[1] - first[0] >= 2 and first[0] == 0:  # not ", welcomed by many New Yorkers,"
-            return _named(extra[: first[1]], rules)
+        apposed = people[0] if people else None
+        if apposed and apposed[1] - apposed[0] >= 2 and apposed[0] == 0:  # not ", welcomed by many Texans,"
+            return _named(extra[: apposed[1]], rules)
     return None
 
 
@@ -1025,7 +1025,8 @@ def _spokesperson(tokens: Sequence[_Token], phrase: str, start: int, end: int, r
     """A spokesperson: the source is the person's name if given, else the body spoken for."""
     runs = _name_runs(tokens, rules)
     people = [run for run in runs if not _is_organisation(tokens[run[0] : run[1]], rules)]
-    chosen = (people or runs or [None])[-1]
+    candidates = people or runs
+    chosen = candidates[-1] if candidates else None
     if chosen is None:
         return _Guess("spokesperson", phrase, start, end, 0.85)
     named = _named(tokens[chosen[0] : chosen[1]], rules)
@@ -1094,7 +1095,7 @@ def _is_title(words: Sequence[str], rules: _Rules) -> bool:
 
 def _classify_quotes(text: str, spans: Sequence[tuple[int, int]], rules: _Rules) -> list[_Quote]:
     """Tell quotations from names, titles and labels in quotation marks."""
-    quotes = []
+    quotes: list[_Quote] = []
     for start, end in spans:
         inner = text[start:end].strip('“”"‘’«»„ ').rstrip(".,;:")
         words = _WRITTEN_WORDS.findall(inner)
@@ -1141,7 +1142,7 @@ class _Attribution:
     relative: bool = False  # inside "who has said ...": the writer's analysis, not an attribution
 
 
-def _inside(spans: Iterable[tuple[int, ...]], at: int) -> bool:
+def _inside(spans: Iterable[tuple[int, int] | tuple[int, int, str]], at: int) -> bool:
     """True when ``at`` falls in one of the (start, end, ...) spans."""
     return any(span[0] <= at < span[1] for span in spans)
 
@@ -2979,7 +2980,8 @@ class _ArticleReader:
             if " of " not in person.text and person.text.split()[0].lower() not in self.rules.group_nouns
         ]
         known = [person for person in people if self._named_again(person.text)]
-        return (known or people or [None])[-1]
+        candidates = known or people
+        return candidates[-1] if candidates else None
 
     def _person_before(self, index: int) -> _Mention | None:
         """The last person named or speaking before sentence ``index`` (for "he", "the minister").
