@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+import re._parser as re_parser
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -21,7 +22,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from operator import attrgetter
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from factcheck.calibration import Calibration, load_calibration
 from factcheck.models import ANONYMOUS, QUOTED, SKIP, SOURCED, UNATTRIBUTED, Sentence
@@ -294,6 +295,93 @@ class _GuardedPattern:
     pattern: re.Pattern[str]
 
 
+_ASCII = tuple(chr(code) for code in range(128))
+_NEVER = re.compile(r"(?!)")
+
+
+def _first_characters(pattern: str) -> frozenset[str] | None:
+    """The ASCII characters a match of ``pattern`` can start with; None when it may start with any
+    (the reading gives up, safely, on anything but literals, sets of them, groups and alternatives)."""
+    try:
+        parsed = re_parser.parse(pattern)
+    except Exception:  # the parser is CPython's own, not a public interface: if it changes, no shortcut
+        return None
+    return _starts(list(parsed), bool(parsed.state.flags & re.IGNORECASE))
+
+
+_CATEGORIES = {  # the ASCII characters of \d, \w and \s (others are not ASCII: no shortcut for them)
+    "CATEGORY_DIGIT": frozenset(char for char in _ASCII if char.isdigit()),
+    "CATEGORY_WORD": frozenset(char for char in _ASCII if char.isalnum() or char == "_"),
+    "CATEGORY_SPACE": frozenset(char for char in _ASCII if char.isspace()),
+}
+
+
+def _starts(items: list[tuple[Any, Any]], ignore_case: bool) -> frozenset[str] | None:
+    """First characters of a parsed pattern's items (see ``_first_characters``)."""
+    for at, (op, value) in enumerate(items):
+        kind = str(op)
+        if kind == "AT":  # "^" matches no character
+            continue
+        if kind == "LITERAL":
+            return _either_case({chr(value)}, ignore_case)
+        if kind == "IN":
+            chars: set[str] = set()
+            for member, argument in value:
+                if str(member) == "LITERAL":
+                    chars.add(chr(argument))
+                elif str(member) == "RANGE" and argument[1] - argument[0] < 128:
+                    chars.update(chr(code) for code in range(argument[0], argument[1] + 1))
+                elif str(member) == "CATEGORY" and str(argument) in _CATEGORIES:
+                    chars.update(_CATEGORIES[str(argument)])
+                else:  # a negation, or a category such as \W
+                    return None
+            return _either_case(chars, ignore_case)
+        if kind == "SUBPATTERN":
+            _, added, removed, body = value
+            inner = (ignore_case or bool(added & re.IGNORECASE)) and not removed & re.IGNORECASE
+            return _starts(list(body), inner)
+        if kind == "BRANCH":
+            found: set[str] = set()
+            for branch in value[1]:
+                first = _starts(list(branch), ignore_case)
+                if first is None:
+                    return None
+                found |= first
+            return frozenset(found)
+        if kind in {"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"}:
+            first = _starts(list(value[2]), ignore_case)
+            if value[0] >= 1 or first is None:
+                return first
+            rest = _starts(items[at + 1 :], ignore_case)  # "(?:\d\d:\d\d )?More from": either
+            return None if rest is None else first | rest
+        return None  # may match nothing, a lookahead, any character ...
+    return None
+
+
+def _either_case(chars: set[str], ignore_case: bool) -> frozenset[str] | None:
+    """The ASCII characters among ``chars``, with their other case when case is ignored."""
+    if not ignore_case:  # a character that is not ASCII matches only itself, never an ASCII key
+        return frozenset(char for char in chars if char.isascii())
+    if not all(char.isascii() for char in chars):
+        return None  # "ſ" matches "s" when case is ignored: no shortcut past such characters
+    return frozenset(chars | {char.lower() for char in chars} | {char.upper() for char in chars})
+
+
+def _by_first_character(alternatives: Sequence[tuple[str, str]]) -> dict[str, re.Pattern[str]]:
+    """For each ASCII character, the alternation of only those (name, pattern) alternatives whose
+    match can start with it, in their order: matched at a line's start, it finds what the whole
+    alternation finds, trying fewer alternatives. Other first characters use the whole."""
+    starts = [_first_characters(pattern) for _, pattern in alternatives]
+    compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
+    buckets: dict[str, re.Pattern[str]] = {}
+    for char in _ASCII:
+        chosen = tuple(i for i, first in enumerate(starts) if first is None or char in first)
+        if chosen not in compiled:
+            compiled[chosen] = _named_alternatives([alternatives[i] for i in chosen]) if chosen else _NEVER
+        buckets[char] = compiled[chosen]
+    return buckets
+
+
 def _named_alternatives(patterns: Sequence[tuple[str, str]]) -> re.Pattern[str]:
     """Join (name, pattern) pairs with ``|``, each in a group of that name; a leading ``(?i)`` is scoped."""
     return re.compile(
@@ -348,6 +436,7 @@ class _Rules:
     org_words: frozenset[str]
     not_name_words: frozenset[str]
     anchored_skip_lines: re.Pattern[str]  # alternatives named k0, k1, ... (see skip_kinds)
+    anchored_skip_by_first: dict[str, re.Pattern[str]]  # the same, for a line that starts with a key
     floating_skip_lines: tuple[tuple[tuple[str, ...], str, re.Pattern[str]], ...]  # (hints, kind, pattern)
     floating_hints: tuple[str, ...]  # lower-case words one of which a floating pattern needs
     skip_kinds: dict[str, str]  # group name -> kind of line ("byline", "credit", ...)
@@ -535,6 +624,7 @@ def _rules(extra_dir: str | None = None) -> _Rules:
         org_words=frozenset(sources["org_words"]),
         not_name_words=frozenset(sources["not_name_words"]),
         anchored_skip_lines=_named_alternatives(anchored),
+        anchored_skip_by_first=_by_first_character(anchored),
         floating_skip_lines=floating,
         floating_hints=tuple({hint for pattern_hints, _, _ in floating for hint in pattern_hints}),
         skip_kinds={name: kind for name, kind, _ in skip_lines},
@@ -660,17 +750,17 @@ _CAPITALS_FIRST = re.compile(r"[A-Z][A-Z'’-]{2,}\b(?! [A-Z]{2,}\b[^a-z]*$)")
 _FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Ww]e|[Ww]e['’](?:re|ve|d|ll)|[Oo]urs?|us|[Mm]y|me)\b")
 
 
-class _Token(NamedTuple):
+class _Token:
     """A word: its text, offsets into the sentence, lower-case form without possessive, and case."""
 
-    text: str
-    start: int
-    end: int
-    norm: str
-    capitalised: bool
+    __slots__ = ("capitalised", "end", "norm", "start", "text")
 
-
-_new_token = tuple.__new__  # builds a _Token without the slower generated constructor
+    def __init__(self, text: str, start: int, end: int, norm: str, capitalised: bool) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.norm = norm
+        self.capitalised = capitalised
 
 
 def _tokens(text: str, start: int, end: int, rules: _Rules) -> list[_Token]:
@@ -690,7 +780,7 @@ def _tokens(text: str, start: int, end: int, rules: _Rules) -> list[_Token]:
         norm = word.lower()
         if "'" in norm or "’" in norm:
             norm = _POSSESSIVE.sub("", norm) or norm
-        tokens.append(_new_token(_Token, (word, first, first + len(word), norm, word[0].isupper())))
+        tokens.append(_Token(word, first, first + len(word), norm, word[0].isupper()))
     return tokens
 
 
@@ -1607,7 +1697,7 @@ def _line_pattern_hit(text: str, rules: _Rules) -> _SkipHit | None:
             return None
         shift = len(text) - len(body)
         return replace(hit, span=_shifted(hit.span, shift), author=_shifted(hit.author, shift))
-    match = rules.anchored_skip_lines.match(text)
+    match = rules.anchored_skip_by_first.get(text[:1], rules.anchored_skip_lines).match(text)
     kind = rules.skip_kinds[match.lastgroup] if match and match.lastgroup else None
     if kind is None:
         lowered = _lexicon_hits(text, rules).lowered

@@ -1,10 +1,14 @@
-"""The compiled suggester: ``pip install .`` builds factcheck/suggest.py with mypyc (see setup.py)."""
+"""The suggester's speed: compiled by ``pip install .`` with mypyc (see setup.py), and shortcuts
+that must not change what it finds."""
 
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import factcheck.suggest
+from factcheck.suggest import _first_characters, _rules
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -17,3 +21,65 @@ def test_the_suggester_type_checks_so_an_install_can_compile_it(tmp_path, monkey
     source = Path(factcheck.suggest.__file__).with_name("suggest.py")
     report, errors, status = api.run([str(source), "--cache-dir", str(tmp_path)])
     assert status == 0, report + errors
+
+
+# -- the byline/credit patterns are tried by a line's first character (a speed-up that must not
+#    change what is found) ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"^By\s+\w+", {"B"}),
+        (r"(?i)^by\s+\w+", {"B", "b"}),
+        (r"^(?:More from|The latest on)\b", {"M", "T"}),
+        (r"^(?:\d{1,2}:\d{2}\s+)?More from", set("0123456789M")),
+        (r"^[—–-]\s*\w+", {"-"}),  # the dashes that are not ASCII are tried whole, never skipped
+        (r"^[A-C]x", {"A", "B", "C"}),
+    ],
+)
+def test_first_characters_of_a_pattern(pattern: str, expected: set[str]) -> None:
+    assert _first_characters(pattern) == expected
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [r"^(?=[^|]*\|)\w", r"^[^a]b", r"^(?:x?)y?", r"(?i)^©", r"(?i)^ſ", r"^.x", r"^\W"],
+)
+def test_a_pattern_that_may_start_with_anything_is_always_tried(pattern: str) -> None:
+    assert _first_characters(pattern) is None
+
+
+LINE_START = st.sampled_from(
+    [
+        "By ",
+        "BY ",
+        "by ",
+        "Photo: ",
+        "Getty Images",
+        "(AP) ",
+        "— ",
+        "- ",
+        "More from ",
+        "12:30 More on ",
+        "This article ",
+        "Copyright ",
+        "© ",
+        "ſ",
+        "K",
+        "“",
+        "Reuters/",
+        "Jane Doe is a reporter ",
+        "",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(LINE_START, st.text(alphabet="ABab cdeK|.,:()@-—'’“”0123ſ\n", max_size=40))
+def test_the_first_character_shortcut_finds_what_the_whole_alternation_finds(start: str, rest: str) -> None:
+    rules = _rules(None)
+    line = start + rest
+    whole = rules.anchored_skip_lines.match(line)
+    quick = rules.anchored_skip_by_first.get(line[:1], rules.anchored_skip_lines).match(line)
+    assert (whole and (whole.lastgroup, whole.span())) == (quick and (quick.lastgroup, quick.span()))
