@@ -367,19 +367,34 @@ def _either_case(chars: set[str], ignore_case: bool) -> frozenset[str] | None:
     return frozenset(chars | {char.lower() for char in chars} | {char.upper() for char in chars})
 
 
-def _by_first_character(alternatives: Sequence[tuple[str, str]]) -> dict[str, re.Pattern[str]]:
-    """For each ASCII character, the alternation of only those (name, pattern) alternatives whose
-    match can start with it, in their order: matched at a line's start, it finds what the whole
-    alternation finds, trying fewer alternatives. Other first characters use the whole."""
-    starts = [_first_characters(pattern) for _, pattern in alternatives]
-    compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
-    buckets: dict[str, re.Pattern[str]] = {}
-    for char in _ASCII:
-        chosen = tuple(i for i, first in enumerate(starts) if first is None or char in first)
-        if chosen not in compiled:
-            compiled[chosen] = _named_alternatives([alternatives[i] for i in chosen]) if chosen else _NEVER
-        buckets[char] = compiled[chosen]
-    return buckets
+class _ByFirstCharacter:
+    """Anchored (name, pattern) alternatives, tried by a line's first character: for each ASCII
+    character, the alternation of only those alternatives whose match can start with it, in their
+    order, compiled when first needed. It finds what the whole alternation finds, trying fewer
+    alternatives; a line that starts with another character is matched against the whole."""
+
+    def __init__(self, alternatives: Sequence[tuple[str, str]]) -> None:
+        self.alternatives = list(alternatives)
+        self.whole = _named_alternatives(self.alternatives)
+        starts = [_first_characters(pattern) for _, pattern in self.alternatives]
+        self.chosen = {  # character -> the alternatives to try, by position
+            char: tuple(i for i, first in enumerate(starts) if first is None or char in first)
+            for char in _ASCII
+        }
+        self.compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
+
+    def pattern(self, line: str) -> re.Pattern[str]:
+        chosen = self.chosen.get(line[:1])
+        if chosen is None:
+            return self.whole
+        pattern = self.compiled.get(chosen)
+        if pattern is None:
+            alternatives = [self.alternatives[i] for i in chosen]
+            pattern = self.compiled[chosen] = _named_alternatives(alternatives) if chosen else _NEVER
+        return pattern
+
+    def match(self, line: str) -> re.Match[str] | None:
+        return self.pattern(line).match(line)
 
 
 def _named_alternatives(patterns: Sequence[tuple[str, str]]) -> re.Pattern[str]:
@@ -435,8 +450,7 @@ class _Rules:
     honorifics: frozenset[str]  # "Lord", "Sir": before a surname, like a title
     org_words: frozenset[str]
     not_name_words: frozenset[str]
-    anchored_skip_lines: re.Pattern[str]  # alternatives named k0, k1, ... (see skip_kinds)
-    anchored_skip_by_first: dict[str, re.Pattern[str]]  # the same, for a line that starts with a key
+    anchored_skip_lines: _ByFirstCharacter  # alternatives named k0, k1, ... (see skip_kinds)
     floating_skip_lines: tuple[tuple[tuple[str, ...], str, re.Pattern[str]], ...]  # (hints, kind, pattern)
     floating_hints: tuple[str, ...]  # lower-case words one of which a floating pattern needs
     skip_kinds: dict[str, str]  # group name -> kind of line ("byline", "credit", ...)
@@ -623,8 +637,7 @@ def _rules(extra_dir: str | None = None) -> _Rules:
         honorifics=frozenset(sources["honorifics"]),
         org_words=frozenset(sources["org_words"]),
         not_name_words=frozenset(sources["not_name_words"]),
-        anchored_skip_lines=_named_alternatives(anchored),
-        anchored_skip_by_first=_by_first_character(anchored),
+        anchored_skip_lines=_ByFirstCharacter(anchored),
         floating_skip_lines=floating,
         floating_hints=tuple({hint for pattern_hints, _, _ in floating for hint in pattern_hints}),
         skip_kinds={name: kind for name, kind, _ in skip_lines},
@@ -1697,7 +1710,7 @@ def _line_pattern_hit(text: str, rules: _Rules) -> _SkipHit | None:
             return None
         shift = len(text) - len(body)
         return replace(hit, span=_shifted(hit.span, shift), author=_shifted(hit.author, shift))
-    match = rules.anchored_skip_by_first.get(text[:1], rules.anchored_skip_lines).match(text)
+    match = rules.anchored_skip_lines.match(text)
     kind = rules.skip_kinds[match.lastgroup] if match and match.lastgroup else None
     if kind is None:
         lowered = _lexicon_hits(text, rules).lowered
