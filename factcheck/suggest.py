@@ -1954,16 +1954,16 @@ def _transcript_turns(text: str, paragraphs: dict[int, list[Sentence]], rules: _
                 label = (sentence.start, sentence.start + len(label_text))
                 opened[sentence.index] = (_Turn(False, None, label), label_text, bool(match["initials"]))
     labels = Counter(label for _, label, _ in opened.values())
-    speakers = {
+    speakers = {  # only for labels on two lines or more: one that occurs once may be an acronym
         label: _label_speaker(text, label, initials=initials, rules=rules)
         for _, label, initials in opened.values()
-        if label not in ("Q", "A")
+        if label not in ("Q", "A") and labels[label] >= 2
     }
     kept = {
         index: replace(turn, speaker=speakers.get(label))
         for index, (turn, label, _) in opened.items()
         if labels[label] >= 2 and (label in ("Q", "A") or speakers[label] is not None)
-    }  # a speaker label that occurs once may be an acronym
+    }
     if len(kept) < 2:
         return {}
     turns: dict[int, _Turn] = {}
