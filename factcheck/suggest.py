@@ -1355,7 +1355,11 @@ def _read_attribution(
         return None  # "has added about 80 jobs": an act, not words
     if form == "document" and _MODAL.search(text, max(0, verb_start - 24), verb_start):
         return None  # "the bill would require": what a document would do, told by the writer
-    if form == "object" and not (rules.complement.match(text, verb_end) or _OBJECT.match(text, verb_end)):
+    if form == "object" and not (
+        rules.complement.match(text, verb_end)
+        or _OBJECT.match(text, verb_end)
+        or _as_source(text, verb_start, verb_end)
+    ):
         return None
     before = text[:verb_start].rstrip()
     after_quote = before.endswith(("”", '"', "’", ",”", ',"'))
@@ -1436,6 +1440,14 @@ def _read_attribution(
     return _Attribution(form, verb_start, verb_end, guess, relative=relative)
 
 
+_AS_TAG_END = re.compile(r"(?:\s+(?:for|in|on|to)\s+[^,.;:]{1,40})?\s*,")
+
+
+def _as_source(text: str, verb_start: int, verb_end: int) -> bool:
+    """True for an opening "As Emily Feng reports for NPR, …": the clause names the main claim's source."""
+    return text.startswith("As ") and "," not in text[:verb_start] and bool(_AS_TAG_END.match(text, verb_end))
+
+
 def _whole_sentence(text: str, quote: _Quote) -> bool:
     """True when the quotation is the whole sentence: '"Not once."' is someone's words, not a label."""
     return quote.start <= len(text) - len(text.lstrip()) and len(text[quote.end :].strip(" .,!?")) == 0
@@ -1450,6 +1462,7 @@ def _attribution_span(attribution: _Attribution) -> tuple[int, int]:
 
 
 _TAIL = re.compile(r"[\s.!?”\"’')\]]*$")
+_ADVERB_ASIDE = re.compile(r",\s*[\w-]+(?:\s+[\w-]+)?\s*,\s*")  # ", meanwhile,": only popped adverbs
 
 
 def _framing_attribution(
@@ -1546,13 +1559,14 @@ def _subject_before(
         tokens.pop()
     if not tokens:
         return None, False
+    aside = _ADVERB_ASIDE.fullmatch(text, tokens[-1].end, verb_start)  # "Clark, meanwhile, told"
     if tokens[-1].norm in {"who", "which"}:
         return None, True
     if (
         conjoined and tokens[-1].norm in {"and", "but"} and len(tokens) > 1
     ):  # "X welcomed it but urged caution"
         return _main_subject(text, tokens[-1].start, rules), False
-    if "," in text[tokens[-1].end : verb_start]:
+    if "," in text[tokens[-1].end : verb_start] and aside is None:
         # read from the start of the clause: a long apposition may begin before the window
         return _appositive_subject(text, clause_start, tokens[-1].end, rules), False
     last = tokens[-1]

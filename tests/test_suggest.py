@@ -416,6 +416,56 @@ def test_an_institution_or_document_named_by_its_kind_is_a_source(sentence: str,
 @pytest.mark.parametrize(
     ("sentence", "source"),
     [
+        ("Harlan Mills has consistently denied taking the money.", "Harlan Mills"),
+        ("Kestrel Foods have twice denied cutting corners.", "Kestrel Foods"),
+        ("The ministry flat-out denied the report in a statement.", "ministry"),
+        ("Governor Ana Ruiz vehemently denied the allegations on Tuesday.", "Ana Ruiz"),
+    ],
+)
+def test_an_adverb_between_the_source_and_the_verb_is_read_past(sentence: str, source: str) -> None:
+    check(article("The port contract inquiry began in May.", sentence), sentence[:12], SOURCED, source)
+
+
+def test_an_adverb_set_off_by_commas_does_not_make_the_subject_an_apposition() -> None:
+    text = article(
+        "Carriers ordered fewer jets this year.",
+        "Bayline Airways chief executive Rosa Lind, meanwhile, told reporters at a news conference "
+        "that the airline would grow by a third.",
+    )
+    check(text, "Bayline", SOURCED, "Rosa Lind")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The coalition announced over the weekend that the strike would end.",
+        "The union said this week that talks had stalled.",
+        "The agency confirmed in a press release that two wells were closed.",
+    ],
+)
+def test_when_or_where_it_was_said_may_stand_between_the_verb_and_that(sentence: str) -> None:
+    check(article("Dockworkers walked off the job on Monday.", sentence), sentence[:10], SOURCED)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("As Mara Lind reports for the Ledger, the first cases appeared in May.", "Mara Lind"),
+        ("As Reuters reports, the bank lost $2 billion in the quarter.", "Reuters"),
+    ],
+)
+def test_an_opening_as_clause_names_the_source_of_the_claim(sentence: str, source: str) -> None:
+    check(article("Regulators are watching the lender.", sentence), "As ", SOURCED, source)
+
+
+def test_an_opening_as_clause_of_events_is_no_source() -> None:
+    text = article("Inflation rose in the spring.", "As prices rose in March, the bank raised its rates.")
+    check(text, "As prices", UNATTRIBUTED)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
         ("Amazon did not respond to a request for comment.", "Amazon"),
         ("Representatives for the singer declined to comment.", None),
         ("A spokeswoman for Greenfield Bakeries declined to comment.", "Greenfield Bakeries"),
@@ -425,6 +475,8 @@ def test_an_institution_or_document_named_by_its_kind_is_a_source(sentence: str,
         ("The mayor’s office didn’t respond to a request for comment.", "mayor"),
         ("The harbour board ignored a request for comment.", "harbour board"),
         ("Dana Ruiz’s publicist didn’t get back to us.", "Dana Ruiz"),
+        ("The county sheriff's office did not immediately provide further details.", "sheriff"),
+        ("Northwind Logistics did not provide any other details about the layoffs.", "Northwind"),
     ],
 )
 def test_declined_to_comment_is_sourced_to_who_declined(sentence: str, source: str | None) -> None:
