@@ -418,6 +418,7 @@ class _Rules:
     plain_verbs: frozenset[str]  # "said", "according to": attribution and nothing else
     action_before_to: frozenset[str]  # "continued", "agreed": an act, not words, before "to"
     action_before_quantity: frozenset[str]  # "added": an act, not words, before "about 80 jobs"
+    action_before_possessive: frozenset[str]  # "added his seventh goal", "claimed her first title"
     expert_nouns: frozenset[str]  # "researchers", "analysts": unnamed, but often named before
     study_teams: frozenset[str]  # "the researchers" of a study mentioned before are on the record
     study_team_noun: re.Pattern[str]  # one of study_teams, in lower-case text
@@ -604,6 +605,7 @@ def _rules(extra_dir: str | None = None) -> _Rules:
         plain_verbs=frozenset(attribution["plain_verbs"]),
         action_before_to=frozenset(attribution["verbs_of_action_before_to"]),
         action_before_quantity=frozenset(attribution["verbs_of_action_before_quantity"]),
+        action_before_possessive=frozenset(attribution["verbs_of_action_before_possessive"]),
         unnamed_bodies=frozenset(anonymity["unnamed_bodies"]),
         indefinite=frozenset(anonymity["indefinite_determiners"]),
         spokesperson=frozenset(sources["spokesperson_nouns"]),
@@ -713,7 +715,11 @@ _PEOPLE_PLURAL = re.compile(r"(?:ers|ors|ists|ians|ants|ents)$")  # "oceanograph
 _PARENTHETICAL_TAG = re.compile(r"\s+[^,;:.!?“”\"]{2,40},")  # " say oceanographers," + the sentence goes on
 _AGENT = re.compile(r"[”\"’]?,?\s+by\s+")  # 'described as "heartbreaking" by the department'
 _GLOSS = re.compile(r"\s*,?\s*(?:or|meaning|i\.e\.)\s*", re.IGNORECASE)
-_QUANTITY = re.compile(r"\s+(?:about|nearly|almost|roughly|some|more|over|another|at least|[$£€\d])")
+_QUANTITY = re.compile(
+    r"\s+(?:about|nearly|almost|roughly|some|more|over|another|at least|[$£€\d]"
+    r"|(?:two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens|hundreds|thousands)\b)"
+)
+_POSSESSIVE_OBJECT = re.compile(r"\s+(?:his|her|their|its|our)\s")
 _NOT_AFTER_VERB = frozenset({"by", "which"})  # words that follow a noun or a passive, not a verb of saying
 _SINGULAR_VERB = re.compile(r"[^s]s$")  # "says", "forecasts": a verb in the third person singular
 _TEASER_WORDS = 15  # a cut-off paragraph shorter than this may be a subhead or a list item
@@ -1351,8 +1357,6 @@ def _read_attribution(
         return None  # "the Treasury note has risen", "pledges which ...", "recalled by": not a verb of saying
     if following == "to" and (form == "belief" or text[verb_start:verb_end] in rules.action_before_to):
         return None  # "expects to release", "continued to fall": an intention or an act, not a claim
-    if text[verb_start:verb_end] in rules.action_before_quantity and _QUANTITY.match(text, verb_end):
-        return None  # "has added about 80 jobs": an act, not words
     if form == "document" and _MODAL.search(text, max(0, verb_start - 24), verb_start):
         return None  # "the bill would require": what a document would do, told by the writer
     if form == "object" and not (
@@ -1363,6 +1367,12 @@ def _read_attribution(
         return None
     before = text[:verb_start].rstrip()
     after_quote = before.endswith(("”", '"', "’", ",”", ',"'))
+    verb = text[verb_start:verb_end]
+    if not after_quote and (  # not '"…," added his wife': there the speaker follows
+        (verb in rules.action_before_quantity and _QUANTITY.match(text, verb_end))
+        or (verb in rules.action_before_possessive and _POSSESSIVE_OBJECT.match(text, verb_end))
+    ):
+        return None  # "has added about 80 jobs", "added his seventh goal": an act, not words
     closing = (  # "..., says McLaughlin.": the speaker comes last
         form == "speech"
         and len(text) - verb_end <= _CLOSING_TAG_WIDTH
@@ -1756,13 +1766,16 @@ def _skip_hit(
     alone_on_line: bool,
     alone_in_paragraph: bool,
     between_sentences: bool,
+    table_row: bool,
     has_quotation: bool,
     attributed: bool,
 ) -> _SkipHit | None:
     """Subheads, pull quotes and questions to the reader (line patterns are tried first, apart).
 
     ``between_sentences``: the lines before and after end like sentences, so a line with no full
-    stop between them is a subhead rather than an item of a list of such lines."""
+    stop between them is a subhead rather than an item of a list of such lines. ``table_row``: the
+    line is one of a run of such lines with commas ("June 9 -- Coral Sky Amphitheatre, West Palm
+    Beach, FL"), a list or table whose rows some reviewers skip and others read as claims."""
     stripped = text.rstrip()
     if len(stripped) < 8 and not _ALPHANUMERIC.search(text):
         return _SkipHit(0.9, "stray punctuation, no words", None)
@@ -1774,6 +1787,8 @@ def _skip_hit(
     if alone_on_line and _open_ended(text) and stripped[-1:] not in ",;" and not quoting:
         words = _WRITTEN_WORDS.findall(text)
         if len(words) <= rules.max_subhead_words:
+            if table_row:
+                return _SkipHit(0.6, "row of a list or table (lines with commas, no full stop)", None)
             if _is_title(words, rules):
                 return _SkipHit(0.93, "subhead in title case (no full stop)", None)
             if between_sentences:
@@ -1994,7 +2009,11 @@ def _transcript_turns(text: str, paragraphs: dict[int, list[Sentence]], rules: _
 def _label_speaker(text: str, label: str, *, initials: bool, rules: _Rules) -> _Mention | None:
     """Who a speaker label names: the full name it stands for, or a first name alone ("Joe: …")
     written inside a sentence too, as a name is ("That's Joe.", "my name is Benjamin"), and never
-    in lower case, as a word that labels lines may be ("Note: …" beside "a note")."""
+    in lower case, as a word that labels lines may be ("Note: …" beside "a note"). A word the
+    article writes after "the" ("Thunder: …" beside "the Thunder") names a team or a body, not a
+    speaker."""
+    if not initials and re.search(rf"\bthe {re.escape(label)}\b", text):
+        return None
     full = _full_name_for_label(text, label, initials=initials, rules=rules)
     if full is not None:
         return _Mention(full.group(), full.span(), False, "person")
@@ -2422,6 +2441,7 @@ class _ArticleReader:
             and 0 < sentence.index < len(self.sentences) - 1
             and _ends_sentence(self.sentences[sentence.index - 1].text)
             and _ends_sentence(self.sentences[sentence.index + 1].text),
+            table_row=alone_on_line and self._table_row(sentence),
             has_quotation=bool(real_quotes) or opened_inside or block_state is not None,
             attributed=attributed,
         )
@@ -2430,6 +2450,21 @@ class _ArticleReader:
         if hit is None:
             return None
         return self._skip_draft(sentence, text, hit)
+
+    def _table_row(self, sentence: Sentence) -> bool:
+        """True for a line with a comma and no full stop in a run of three or more such lines."""
+
+        def row(index: int) -> bool:
+            if not 0 <= index < len(self.sentences):
+                return False
+            line = self.sentences[index]
+            return "," in line.text and _open_ended(line.text) and self._alone_on_line(line)
+
+        if not row(sentence.index):
+            return False
+        index = sentence.index
+        before, after = row(index - 1), row(index + 1)
+        return (before and after) or (before and row(index - 2)) or (after and row(index + 2))
 
     def _single_word(self, index: int) -> bool:
         """True for a sentence of one word, such as "Oil." or "Lovely." (not "1.", not the headline)."""

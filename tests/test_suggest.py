@@ -133,6 +133,19 @@ def test_added_before_an_amount_is_an_act_not_words() -> None:
     check(article("The An-225 demands 32 tires, Airbus claims 12 percent."), "The An-225", UNATTRIBUTED)
 
 
+def test_added_or_claimed_before_his_or_her_is_an_act_but_a_speaker_after_a_quotation_is_not() -> None:
+    text = article(
+        "Lena Ortiz added her ninth of the season, and the Harbour Gulls won 3-1.",
+        "Marta Quist claimed her first title in Oslo on Sunday.",
+        "Tomas Berg added two assists before the break.",
+        "“We never stopped running,” added his coach, Ida Lund.",
+    )
+    check(text, "Lena Ortiz", UNATTRIBUTED)
+    check(text, "Marta Quist", UNATTRIBUTED)
+    check(text, "Tomas Berg", UNATTRIBUTED)
+    check(text, "“We never", QUOTED, "Ida Lund")
+
+
 def test_contested_or_unsure_attributions_stay_below_bulk_accept() -> None:
     text = article(
         "04.00 Searchers say they have seen a shape on the sea floor.",
@@ -177,6 +190,9 @@ def test_a_speaker_tag_split_from_its_quote_stays_quoted() -> None:
     assert [s.text for s in segment(text)][1:] == ["“Is that legal?”", "Judge Amy Lin asked."]
     check(text, "Judge Amy", QUOTED, "Amy Lin")
     check(text, "“Is that", QUOTED, "Amy Lin")
+    # a scraped page's mixed quotation marks split the tag off
+    shouted = article("The door stayed shut.", '"Sheriff. Open the door now!” a deputy sheriff shouts.')
+    check(shouted, "a deputy", QUOTED)
 
 
 def test_a_long_sentence_cut_off_a_quotation_gives_the_quotation_its_speaker() -> None:
@@ -294,6 +310,11 @@ def test_quotation_marks_around_names_titles_and_labels_are_not_quotations(text:
             id="speculated",
         ),
         pytest.param("Rumors suggest the club will sell its stadium.", "Rumors", id="rumors"),
+        pytest.param("Backers of the levy say it will pay for two schools.", "Backers", id="backers"),
+        pytest.param("Hospital bosses said the ward would reopen in May.", "bosses", id="bosses"),
+        pytest.param(
+            "The fair, according to attendees, was half as busy as last year.", "attendees", id="attendees"
+        ),
         pytest.param(
             "A source told 247Sports that the coach had won the job.", "A source", id="told-a-named-listener"
         ),
@@ -403,6 +424,7 @@ def test_per_before_a_source_attributes_and_per_before_a_unit_does_not(
     ("sentence", "source"),
     [
         ("The museum says the mural will be restored by spring.", "The museum"),
+        ("The suspect told officers he had been asleep all evening.", "The suspect"),
         ("Flights were delayed for three hours, according to the airport.", "the airport"),
         ("The startup announced that it had raised $40 million.", "The startup"),
         ("The diocese said the parish school would close in June.", "The diocese"),
@@ -498,6 +520,8 @@ def test_declined_to_comment_is_sourced_to_who_declined(sentence: str, source: s
             "billing data",
         ),
         ("The spending bill includes $40 million for new ferries.", "spending bill"),
+        ("Court papers filed by the family on Friday show that the house was sold twice.", "Court papers"),
+        ("The results were published on Monday (May 4) in the journal Marine Ecology.", "Marine Ecology"),
     ],
 )
 def test_what_a_document_or_data_set_says_is_sourced(sentence: str, source: str | None) -> None:
@@ -790,6 +814,26 @@ def test_an_embedded_post_is_its_authors_words_and_its_signature_is_skipped() ->
 
 def test_a_developing_story_notice_is_skipped() -> None:
     check(article("The bridge is closed.", "This is a developing story."), "This is a", SKIP)
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "This copy is for your personal, non-commercial use only.",
+        "To order presentation-ready copies for distribution to your friends, visit our reprints desk.",
+        "Distribution and use of this material are governed by our terms of use.",
+        "For non-personal use or to order multiple copies, please contact our reprints desk.",
+        "An error has occurred, please try again later.",
+        "This story has been adapted from its original source.",
+    ],
+)
+def test_reprint_and_error_notices_are_skipped(notice: str) -> None:
+    check(article("The bridge is closed.", notice), notice[:12], SKIP)
+
+
+def test_a_news_agency_alone_on_the_last_line_is_a_credit() -> None:
+    text = article("Farmers in the valley lost half their crop to the floods. PTI", "Comments")
+    check(text, "PTI", SKIP)
 
 
 def test_a_quoted_subhead_and_a_pull_quote_are_skipped() -> None:
@@ -1225,6 +1269,21 @@ def test_a_subhead_between_paragraphs_is_surer_than_a_line_in_a_list() -> None:
     between = check(text, "Traffic returns", SKIP)
     in_list = check(text, "More than 900", SKIP)
     assert between.rule_confidence > in_list.rule_confidence
+
+
+def test_rows_of_a_table_of_places_are_skipped_but_never_in_bulk() -> None:
+    text = article(
+        "The choir will tour next spring.",
+        "March 3 -- Harbour Hall, Portsmouth, NH",
+        "March 5 -- The Granary, Burlington, VT",
+        "March 9 -- Linden Opera House, Albany, NY",
+        "Tickets go on sale on Friday.",
+    )
+    row = check(text, "March 5", SKIP)
+    assert row.reason.startswith("row of a list or table")
+    assert row.confidence < DEFAULT_ACCEPT_THRESHOLD  # some reviewers read each row as a claim
+    one = article("The choir will tour next spring.", "Harbour Hall, Portsmouth", "Tickets go on sale.")
+    assert not tag(one, "Harbour Hall").reason.startswith("row of")
 
 
 def test_one_line_without_a_full_stop_is_no_teaser() -> None:
@@ -1899,6 +1958,19 @@ def test_a_header_that_names_no_speaker_makes_no_speech() -> None:
     check(text, "Ferries will run", UNATTRIBUTED)
 
 
+def test_a_team_name_opening_lines_is_no_speaker_label() -> None:
+    text = article(
+        "The Otters beat the Herons 101-96 on Tuesday.",
+        "Otters: Guard Pia Lenz missed her second game with a sore ankle.",
+        "Herons: Forward Jo Amadi left in the third quarter with a cut above his eye.",
+        "Otters: Host the Herons again on Friday.",
+        "Herons: Visit the Otters on Friday.",
+    )
+    check(text, "Otters: Guard", UNATTRIBUTED)
+    check(text, "Herons: Forward", UNATTRIBUTED)
+    check(text, "Herons: Visit", UNATTRIBUTED)
+
+
 def test_capitals_at_the_start_of_paragraphs_are_not_a_transcript() -> None:
     text = article(
         "US forces left the base on Monday, the Pentagon said.",
@@ -1916,6 +1988,11 @@ def test_a_capitalised_contraction_is_not_a_name() -> None:
     assert tag(text, "Don't tell").source != "Don't"
     text = article("Can't wait to see it, Morales told the crowd.")
     check(text, "Can't wait", SOURCED, "Morales")
+
+
+def test_another_opening_a_sentence_is_not_a_name() -> None:
+    text = article("One fan said the show ran long.", "Another reportedly said the songs were too loud.")
+    assert tag(text, "Another").source != "Another"
 
 
 # --------------------------------------------------------------------------------------------
