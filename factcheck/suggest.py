@@ -16,7 +16,7 @@ import json
 import re
 import re._parser as re_parser
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib import resources
@@ -1766,16 +1766,17 @@ def _skip_hit(
     alone_on_line: bool,
     alone_in_paragraph: bool,
     between_sentences: bool,
-    table_row: bool,
+    in_list: str,
     has_quotation: bool,
     attributed: bool,
 ) -> _SkipHit | None:
     """Subheads, pull quotes and questions to the reader (line patterns are tried first, apart).
 
     ``between_sentences``: the lines before and after end like sentences, so a line with no full
-    stop between them is a subhead rather than an item of a list of such lines. ``table_row``: the
-    line is one of a run of such lines with commas ("June 9 -- Coral Sky Amphitheatre, West Palm
-    Beach, FL"), a list or table whose rows some reviewers skip and others read as claims."""
+    stop between them is a subhead rather than an item of a list of such lines. ``in_list``: "list"
+    when the line is one of a run of three or more such lines (a list of links, a menu, a table), and
+    "table" when those lines have commas ("June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL"):
+    rows that some reviewers skip and others read as claims."""
     stripped = text.rstrip()
     if len(stripped) < 8 and not _ALPHANUMERIC.search(text):
         return _SkipHit(0.9, "stray punctuation, no words", None)
@@ -1787,12 +1788,16 @@ def _skip_hit(
     if alone_on_line and _open_ended(text) and stripped[-1:] not in ",;" and not quoting:
         words = _WRITTEN_WORDS.findall(text)
         if len(words) <= rules.max_subhead_words:
-            if table_row:
+            if in_list == "table":
                 return _SkipHit(0.6, "row of a list or table (lines with commas, no full stop)", None)
             if _is_title(words, rules):
+                if in_list:
+                    return _SkipHit(0.9, "line in title case in a list of such lines", None)
                 return _SkipHit(0.93, "subhead in title case (no full stop)", None)
             if between_sentences:
                 return _SkipHit(0.9, "subhead or label line between sentences (no full stop)", None)
+            if in_list:
+                return _SkipHit(0.8, "line in a list of lines with no full stop", None)
             return _SkipHit(0.82, "subhead, label or list line (no full stop)", None)
     if alone_in_paragraph and stripped[:1] in '“"‘' and stripped[-1:] in '”"’' and has_quotation:
         inner = stripped.strip('“”"‘’ .,')
@@ -2084,6 +2089,39 @@ def _signed_passages(paragraphs: dict[int, list[Sentence]], rules: _Rules) -> di
     return signed if signatures >= 2 else {}
 
 
+_BRACKETED_CREDIT = re.compile(r"\[(?P<name>[A-Z][\w'’&.! -]{1,40})\]")  # "[Engadget]" below an excerpt
+
+
+def _credited_excerpts(paragraphs: dict[int, list[Sentence]], rules: _Rules) -> dict[int, _Mention]:
+    """Paragraphs credited below with a name in brackets ("[Engadget]", "[PC World]"), as a roundup
+    of reviews prints its excerpts, when the article has two or more such credits: each excerpt,
+    back to the subhead, question or introduction above it, is the credited source's words; the
+    credit line too, as a speaker tag split off its quotation."""
+    order = sorted(paragraphs)
+    credited: dict[int, _Mention] = {}
+    credits = 0
+    for position, number in enumerate(order):
+        line = paragraphs[number]
+        alone = len(line) == 1 and position > 1
+        match = _BRACKETED_CREDIT.fullmatch(line[0].text.rstrip()) if alone else None
+        if match is None or not _is_title(_WRITTEN_WORDS.findall(match["name"]), rules):
+            continue
+        start = line[0].start + match.start("name")
+        source = _Mention(match["name"], (start, start + len(match["name"])), False, "outlet")
+        passage = []
+        for earlier in reversed(order[max(1, position - _SIGNED_PARAGRAPHS) : position]):
+            sentences = paragraphs[earlier]
+            last = sentences[-1].text.rstrip()
+            subhead = len(sentences) == 1 and _open_ended(last)
+            if earlier in credited or subhead or last.endswith(("?", ":")):
+                break  # the excerpt before, a subhead, a question or the introduction ("… reviews say:")
+            passage.append(earlier)
+        if passage:
+            credits += 1
+            credited.update(dict.fromkeys([*passage, number], source))
+    return credited if credits >= 2 else {}
+
+
 def _speech(paragraphs: dict[int, list[Sentence]], rules: _Rules) -> tuple[int | None, dict[int, _Mention]]:
     """A speech printed under its header ("Remarks of Vice President Joe Biden"): the header's
     sentence index, and each paragraph after it with the speaker (the name, or "the President")."""
@@ -2202,6 +2240,7 @@ class _ArticleReader:
         self.teasers = _teaser_paragraphs(self.paragraphs, rules)
         self.turns = _transcript_turns(text, self.paragraphs, rules)
         self.signed = _signed_passages(self.paragraphs, rules)
+        self.credited = _credited_excerpts(self.paragraphs, rules)
         self.speech_header, self.speech = _speech(self.paragraphs, rules)
         self.interview = _question_answer_lines(text, self.paragraphs)  # sentence -> the question?
         self.interviewee: _Mention | None = None  # who answers, once read
@@ -2252,6 +2291,13 @@ class _ArticleReader:
         signer = self.signed.get(sentence.paragraph)
         if signer is not None:
             return _Draft(QUOTED, 0.75, "first-person passage signed below by its author", [], signer)
+        credit = self.credited.get(sentence.paragraph)
+        if credit is not None:
+            self.block = None
+            if credit.span is not None and sentence.start <= credit.span[0] < sentence.end:  # the credit line
+                cue = self._cue(*credit.span, CUE_ATTRIBUTION)
+                return _Draft(QUOTED, 0.6, "bracketed credit below an excerpt", [cue], credit)
+            return _Draft(QUOTED, 0.75, "excerpt credited below it in brackets ('[Engadget]')", [], credit)
         if sentence.paragraph in self.reference_paragraphs:
             return _Draft(SKIP, 0.8, "part of a reference to a published paper", [])
         if not is_title:  # a byline, credit or promo needs no reading of quotations and attributions
@@ -2441,7 +2487,7 @@ class _ArticleReader:
             and 0 < sentence.index < len(self.sentences) - 1
             and _ends_sentence(self.sentences[sentence.index - 1].text)
             and _ends_sentence(self.sentences[sentence.index + 1].text),
-            table_row=alone_on_line and self._table_row(sentence),
+            in_list=self._line_run(sentence) if alone_on_line else "",
             has_quotation=bool(real_quotes) or opened_inside or block_state is not None,
             attributed=attributed,
         )
@@ -2451,20 +2497,28 @@ class _ArticleReader:
             return None
         return self._skip_draft(sentence, text, hit)
 
-    def _table_row(self, sentence: Sentence) -> bool:
-        """True for a line with a comma and no full stop in a run of three or more such lines."""
+    def _line_run(self, sentence: Sentence) -> str:
+        """ "table" for a line with a comma and no full stop in a run of three or more such lines,
+        "list" for one in a run of three or more lines with no full stop, else ""."""
 
-        def row(index: int) -> bool:
+        def in_run(row: Callable[[int], bool]) -> bool:
+            index = sentence.index
+            before, after = row(index - 1), row(index + 1)
+            return (before and after) or (before and row(index - 2)) or (after and row(index + 2))
+
+        def line(index: int) -> bool:
             if not 0 <= index < len(self.sentences):
                 return False
-            line = self.sentences[index]
-            return "," in line.text and _open_ended(line.text) and self._alone_on_line(line)
+            other = self.sentences[index]
+            return _open_ended(other.text) and self._alone_on_line(other)
 
-        if not row(sentence.index):
-            return False
-        index = sentence.index
-        before, after = row(index - 1), row(index + 1)
-        return (before and after) or (before and row(index - 2)) or (after and row(index + 2))
+        if not in_run(line):
+            return ""
+
+        def with_comma(index: int) -> bool:
+            return line(index) and "," in self.sentences[index].text
+
+        return "table" if with_comma(sentence.index) and in_run(with_comma) else "list"
 
     def _single_word(self, index: int) -> bool:
         """True for a sentence of one word, such as "Oil." or "Lovely." (not "1.", not the headline)."""

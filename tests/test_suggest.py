@@ -1286,6 +1286,20 @@ def test_rows_of_a_table_of_places_are_skipped_but_never_in_bulk() -> None:
     assert not tag(one, "Harbour Hall").reason.startswith("row of")
 
 
+def test_a_title_case_line_among_others_is_a_list_line_not_a_lone_subhead() -> None:
+    text = article(
+        "The museum reopened on Monday.",
+        "Gallery Hours Extended",
+        "Visitors queued for an hour.",
+        "More Local News",
+        "Harbour Ferry Adds Night Sailings",
+        "School Board Delays Vote",
+        "New Bakery Opens on Quay Street",
+    )
+    assert check(text, "Gallery Hours", SKIP).reason.startswith("subhead in title case")
+    assert check(text, "School Board", SKIP).reason.startswith("line in title case in a list")
+
+
 def test_one_line_without_a_full_stop_is_no_teaser() -> None:
     text = article(
         "Crews worked through the night to clear the debris from the northbound lanes of the highway",
@@ -1949,6 +1963,25 @@ def test_a_speech_printed_under_its_header_is_the_speakers_words() -> None:
     check(text, "Today it carries", QUOTED, "Ana Ruiz")
     by_role = article("Remarks by the President at the Harbour Summit", "We will rebuild the pier.")
     check(by_role, "We will rebuild", QUOTED, "the President")
+
+
+def test_excerpts_credited_below_in_brackets_are_the_credited_outlets_words() -> None:
+    text = article(
+        "The new handheld console goes on sale today. Here is what the first reviews say:",
+        "Battery Life",
+        "The battery lasts about five hours of play. That is an hour short of what was promised.",
+        "[Tech Weekly]",
+        "Price",
+        "At $400 it costs more than any rival. Few buyers will pay that much for a second console.",
+        "[Game Ledger]",
+    )
+    check(text, "The battery lasts", QUOTED, "Tech Weekly")
+    check(text, "That is an hour", QUOTED, "Tech Weekly")
+    check(text, "At $400", QUOTED, "Game Ledger")
+    check(text, "[Tech Weekly]", QUOTED, "Tech Weekly")
+    check(text, "Battery Life", SKIP)
+    one = article("The council met.", "Rents rose again this year.", "[Harbour Post]")
+    check(one, "Rents rose", UNATTRIBUTED)
 
 
 def test_a_header_that_names_no_speaker_makes_no_speech() -> None:
