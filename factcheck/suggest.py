@@ -429,6 +429,7 @@ class _Rules:
     anon_patterns: tuple[_GuardedPattern, ...]
     group_nouns: frozenset[str]
     unnamed_bodies: frozenset[str]
+    group_pronouns: frozenset[str]
     indefinite: frozenset[str]
     spokesperson: frozenset[str]
     spokesperson_phrases: tuple[str, ...]
@@ -541,7 +542,7 @@ def _rules(extra_dir: str | None = None) -> _Rules:
         r"(?!(?:about|of|to|for|with|into|over|on|in|at|by|from|after|before)\b)"
         r"[\w'’-]+(?:\.[\w'’-]+)*(?:\.(?=\s))?"
     )
-    settings = _phrase_pattern(attribution["complement_settings"])
+    settings = f"(?:{_phrase_pattern(attribution['complement_settings'])}|{_DATE_SETTING})"
     complementizers = _phrase_pattern(attribution["complementizers"])
     told_objects = r"(?:[Tt]he\s+)?" + _phrase_pattern(attribution["told_objects"] + sorted(outlet_aliases))
     skip_lines = [
@@ -607,6 +608,7 @@ def _rules(extra_dir: str | None = None) -> _Rules:
         action_before_quantity=frozenset(attribution["verbs_of_action_before_quantity"]),
         action_before_possessive=frozenset(attribution["verbs_of_action_before_possessive"]),
         unnamed_bodies=frozenset(anonymity["unnamed_bodies"]),
+        group_pronouns=frozenset(anonymity["group_pronouns"]),
         indefinite=frozenset(anonymity["indefinite_determiners"]),
         spokesperson=frozenset(sources["spokesperson_nouns"]),
         spokesperson_phrases=tuple(noun for noun in sources["spokesperson_nouns"] if " " in noun),
@@ -735,10 +737,14 @@ _SUBJECT_WIDTH = 90  # characters before a verb in which its subject is looked f
 _FORM_RANK = {"speechact": 1, "framing": 1, "participle": 1, "belief": 2}  # weaker evidence sorts later
 _MODAL = re.compile(r"\b(?:would|will|could|might|may|should|can)\s+(?:\w+ly\s+)?(?:also\s+)?$")
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_DATE_SETTING = (  # "announced on Sept. 30 that": a date between a verb and what it reports
+    r"(?:on\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b"
+)
 _TOLD_CLAUSE = re.compile(
     r"\s+(?:(?!about\b|of\b|to\b)[\w.'’-]+\s+){1,5}(?!about\b|of\b|to\b)[\w'’-]+\s+"
     r"(?:is|are|was|were|had|has|have|would|will|could|did|do|does|should|might|can|may)\b"
-    r"|\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s+(?:he|she|they|it|we|I)\s"  # "told Ailes he wanted"
+    # "told Ailes he wanted", "told WeWork executives he wants": a listener, then a clause
+    r"|\s+(?:(?!about\b|of\b|to\b)[\w'’.-]+\s+){1,4}(?:he|she|they|it|we|I)\s+(?!to\b)[\w'’]"
 )
 _NAMED_LISTENER_THAT = re.compile(r"\s+(?:[A-Z0-9][\w'’.&-]*\s+){1,3}that\b")  # "told ESPN that"
 _SPEAKER_AFTER_QUOTE = re.compile(r"[,!?][”\"]\s+(?:[\w.'’-]+\s+){1,5}$")  # '“…,” Treasury Secretary Yellen '
@@ -1233,6 +1239,7 @@ def _modifies_next_word(text: str, quote_end: int, rules: _Rules) -> bool:
         after
         and text[quote_end - 2 : quote_end - 1] not in _TERMINAL_MARKS + ","
         and after.group(1).islower()
+        and not (len(after.group(1)) > 4 and after.group(1).endswith("ed"))  # 'a "modest step" driven by'
         and after.group(1) not in rules.prepositions
         and after.group(1) not in rules.clause_stops
     )
@@ -1565,7 +1572,7 @@ def _subject_before(
         clause_start = max(clause_start, boundary.end())
     left = max(clause_start, _window_start(text, 0, verb_start, _SUBJECT_WIDTH))
     tokens = _tokens(text, left, verb_start, rules)
-    while tokens and tokens[-1].norm in rules.adverbs_before_verb:
+    while tokens and (tokens[-1].norm in rules.adverbs_before_verb or _adverb_after_subject(tokens, rules)):
         tokens.pop()
     if not tokens:
         return None, False
@@ -1580,6 +1587,8 @@ def _subject_before(
         # read from the start of the clause: a long apposition may begin before the window
         return _appositive_subject(text, clause_start, tokens[-1].end, rules), False
     last = tokens[-1]
+    if last.norm in rules.group_pronouns and (len(tokens) == 1 or tokens[-2].norm in {"and", "but"}):
+        return _Guess("anonymous", last.text, last.start, last.end, 0.85), False  # "Some said ..."
     if (
         last.norm in rules.prepositions
         or last.norm in rules.determiners
@@ -1611,6 +1620,16 @@ def _subject_before(
         return None, False
     phrase = tokens[walk_start:]
     return _classify(text, phrase[0].start, phrase[-1].end, rules, tokens=phrase), False
+
+
+def _adverb_after_subject(tokens: Sequence[_Token], rules: _Rules) -> bool:
+    """True when the last word is an adverb in "-ly" between the subject or an auxiliary and the
+    verb ("Gaga has continually insisted", "Ailes vehemently denied"), not a noun ("the family")."""
+    last = tokens[-1]
+    if len(tokens) < 2 or last.capitalised or len(last.norm) < 5 or not last.norm.endswith("ly"):
+        return False
+    before = tokens[-2]
+    return before.norm in rules.auxiliaries or (before.capitalised and before.norm not in rules.determiners)
 
 
 def _appositive_subject(text: str, left: int, end: int, rules: _Rules) -> _Guess | None:
@@ -1706,6 +1725,7 @@ class _SkipHit:
     kind: str | None = None  # the skip lexicon's kind of line ("credit", "reference"), if it matched one
 
 
+_INTRODUCER_WORDS = 4  # at most, in a line ending with a colon that introduces what follows
 _LINK_LIST_INTRODUCERS = frozenset({"promo line", "notice line"})  # their lists are links, not claims
 
 
@@ -1805,6 +1825,13 @@ def _skip_hit(
             return _SkipHit(0.85, "pull quote repeating a quotation from the article", None)
     if stripped.endswith("?") and not has_quotation:
         return _SkipHit(0.85, "question to the reader", None)
+    if (
+        stripped.endswith(":")
+        and not has_quotation
+        and not attributed
+        and len(_WRITTEN_WORDS.findall(text)) <= _INTRODUCER_WORDS
+    ):  # "For example:", "Among the responses:": it points to what follows and claims nothing
+        return _SkipHit(0.8, "short line introducing what follows (ends with a colon)", None)
     if not has_quotation and not attributed and rules.reader_instruction.match(stripped):
         return _SkipHit(0.6, "instruction to the reader", None)
     return None
@@ -2703,6 +2730,7 @@ class _ArticleReader:
         credited = (
             claims
             or any(a.guess is not None for a in reading.attributions)  # "..., though he said it was "soft.""
+            or any(a.relative and a.form == "framing" for a in reading.attributions)  # "in which he called"
             or block_state
             or opened_inside
         )

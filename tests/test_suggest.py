@@ -2025,7 +2025,95 @@ def test_a_capitalised_contraction_is_not_a_name() -> None:
 
 def test_another_opening_a_sentence_is_not_a_name() -> None:
     text = article("One fan said the show ran long.", "Another reportedly said the songs were too loud.")
-    assert tag(text, "Another").source != "Another"
+    check(text, "Another", ANONYMOUS)  # another fan, unnamed
+
+
+def test_some_many_and_another_alone_are_unnamed_people() -> None:
+    text = article(
+        "Some said the plan would fail.",
+        "Many argued that the vote came too early.",
+        "Another wondered why the council waited so long.",
+        "Few would argue that the roads are in good shape.",
+    )
+    check(text, "Some said", ANONYMOUS, "Some")
+    check(text, "Many argued", ANONYMOUS)
+    check(text, "Another wondered", ANONYMOUS)
+    check(text, "Few would", UNATTRIBUTED)  # a turn of phrase, nobody is cited
+
+
+def test_an_adverb_in_ly_between_subject_and_verb_keeps_the_subject() -> None:
+    text = article(
+        "Since the split, Ortiz has continually insisted that the deal is fair.",
+        "The family said the boy was kind.",
+    )
+    check(text, "Since the split", SOURCED, "Ortiz")
+
+
+def test_told_a_listener_then_a_clause_without_that() -> None:
+    text = article("Mayor Dana Price told city workers she wants the budget balanced by June.")
+    check(text, "Mayor Dana Price", SOURCED, "Dana Price")
+
+
+def test_a_date_between_the_verb_and_that() -> None:
+    text = article("The Lumen Group announced on Sept. 30 that it would close the plant.")
+    check(text, "The Lumen Group", SOURCED, "Lumen Group")
+
+
+def test_the_brokerage_is_a_body_on_the_record() -> None:
+    text = article("Demand will recover by spring, the brokerage said.")
+    check(text, "Demand will", SOURCED, "the brokerage")
+
+
+def test_a_short_line_ending_with_a_colon_introduces_what_follows() -> None:
+    text = article(
+        "The council met on Monday.",
+        "Among the responses:",
+        "The cuts hit three services:",
+        "Evening buses to the coast were cut.",
+    )
+    check(text, "Among the responses", SKIP)
+    check(text, "The cuts hit", UNATTRIBUTED)  # five words: a claim that happens to end in a colon
+
+
+def test_lines_of_statistics_are_skipped() -> None:
+    text = article(
+        "Jo Amadi: 4 tackles, 1 assist (5 combined).",
+        "4 tackles, 1 assist (5 combined).",
+        "1 sack, 2 passes defended.",
+        "3 people died.",
+    )
+    check(text, "4 tackles", SKIP)
+    check(text, "1 sack", SKIP)
+    check(text, "3 people", UNATTRIBUTED)
+
+
+def test_signposts_promos_and_credits_at_the_foot_of_a_page() -> None:
+    text = article(
+        "The ferry will stop running in March.",
+        "Here are some of the highlights:",
+        "Here’s how Mayor Dana Price answered:",
+        "You may also like...",
+        "Thanks for signing up!",
+        "Share it with a friend!",
+        "Keith Bradsher contributed reporting from Hong Kong.",
+        "Photography by Dan Seifert.",
+    )
+    for start in ("Here are", "You may", "Thanks for", "Share it", "Keith Bradsher", "Photography by"):
+        check(text, start, SKIP)
+    assert tag(text, "Here’s how").label != SKIP  # names who speaks next
+
+
+def test_a_few_quoted_words_framed_by_a_verb_are_quoted() -> None:
+    text = article(
+        "Price sent a letter in which she called the plan “reckless” and asked for a vote.",
+        "The minister called it a “temporary measure” needed to calm markets.",
+        "Ortiz has since said that the vote would take place in “farm country,” but others disagree.",
+        "They bought a “smart” thermostat last year.",
+    )
+    check(text, "Price sent", QUOTED)
+    check(text, "The minister", QUOTED)
+    check(text, "Ortiz has since", QUOTED, "Ortiz")
+    check(text, "They bought", UNATTRIBUTED)
 
 
 # --------------------------------------------------------------------------------------------
