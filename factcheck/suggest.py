@@ -419,6 +419,7 @@ class _Rules:
     action_before_to: frozenset[str]  # "continued", "agreed": an act, not words, before "to"
     action_before_quantity: frozenset[str]  # "added": an act, not words, before "about 80 jobs"
     action_before_possessive: frozenset[str]  # "added his seventh goal", "claimed her first title"
+    action_before_article: frozenset[str]  # "added a goal"
     expert_nouns: frozenset[str]  # "researchers", "analysts": unnamed, but often named before
     study_teams: frozenset[str]  # "the researchers" of a study mentioned before are on the record
     study_team_noun: re.Pattern[str]  # one of study_teams, in lower-case text
@@ -430,6 +431,8 @@ class _Rules:
     group_nouns: frozenset[str]
     unnamed_bodies: frozenset[str]
     group_pronouns: frozenset[str]
+    unnamed_findings: frozenset[str]
+    earlier_work: frozenset[str]
     indefinite: frozenset[str]
     spokesperson: frozenset[str]
     spokesperson_phrases: tuple[str, ...]
@@ -607,8 +610,11 @@ def _rules(extra_dir: str | None = None) -> _Rules:
         action_before_to=frozenset(attribution["verbs_of_action_before_to"]),
         action_before_quantity=frozenset(attribution["verbs_of_action_before_quantity"]),
         action_before_possessive=frozenset(attribution["verbs_of_action_before_possessive"]),
+        action_before_article=frozenset(attribution["verbs_of_action_before_article"]),
         unnamed_bodies=frozenset(anonymity["unnamed_bodies"]),
         group_pronouns=frozenset(anonymity["group_pronouns"]),
+        unnamed_findings=frozenset(anonymity["unnamed_findings"]),
+        earlier_work=frozenset(anonymity["earlier_work"]),
         indefinite=frozenset(anonymity["indefinite_determiners"]),
         spokesperson=frozenset(sources["spokesperson_nouns"]),
         spokesperson_phrases=tuple(noun for noun in sources["spokesperson_nouns"] if " " in noun),
@@ -722,6 +728,7 @@ _QUANTITY = re.compile(
     r"|(?:two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens|hundreds|thousands)\b)"
 )
 _POSSESSIVE_OBJECT = re.compile(r"\s+(?:his|her|their|its|our)\s")
+_ARTICLE_OBJECT = re.compile(r"\s+(?:a|an)\s")
 _NOT_AFTER_VERB = frozenset({"by", "which"})  # words that follow a noun or a passive, not a verb of saying
 _SINGULAR_VERB = re.compile(r"[^s]s$")  # "says", "forecasts": a verb in the third person singular
 _TEASER_WORDS = 15  # a cut-off paragraph shorter than this may be a subhead or a list item
@@ -1011,8 +1018,20 @@ def _classify(
             return _Guess("anonymous", phrase, span_start, span_end, 0.75, document=True)
         if author is not None and author.kind == "named":
             return replace(author, document=True)
-        if determiner in rules.indefinite and head.norm.endswith("s") and not _name_runs(core, rules):
-            return _Guess("anonymous", phrase, span_start, span_end, 0.75, document=True)  # "several studies"
+        openers = (rules.documents, rules.earlier_work, rules.indefinite)
+        unnamed = not any(  # a capital only because the sentence starts there: "Polls show"
+            t.capitalised and (i > 0 or not any(t.norm in words for words in openers))
+            for i, t in enumerate(core)
+        )
+        if unnamed and (
+            (determiner in rules.indefinite and head.norm.endswith("s"))  # "several studies"
+            or (determiner not in rules.determiners and head.norm in rules.unnamed_findings)  # "Polls show"
+            or (  # "previous research has found"
+                not rules.earlier_work.isdisjoint(t.norm for t in core)
+                and (head.norm in rules.unnamed_findings or head.norm == "research")
+            )
+        ):
+            return _Guess("anonymous", phrase, span_start, span_end, 0.75, document=True)
         return _Guess("document", phrase, span_start, span_end, 0.85, document=True)
     runs = _name_runs(tokens, rules)
     head_run = next(((i, j) for i, j in runs if tokens[j - 1] is head), None)
@@ -1378,6 +1397,7 @@ def _read_attribution(
     if not after_quote and (  # not '"…," added his wife': there the speaker follows
         (verb in rules.action_before_quantity and _QUANTITY.match(text, verb_end))
         or (verb in rules.action_before_possessive and _POSSESSIVE_OBJECT.match(text, verb_end))
+        or (verb in rules.action_before_article and _ARTICLE_OBJECT.match(text, verb_end))
     ):
         return None  # "has added about 80 jobs", "added his seventh goal": an act, not words
     closing = (  # "..., says McLaughlin.": the speaker comes last

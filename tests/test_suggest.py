@@ -2116,6 +2116,32 @@ def test_a_few_quoted_words_framed_by_a_verb_are_quoted() -> None:
     check(text, "They bought", UNATTRIBUTED)
 
 
+def test_studies_and_polls_nobody_names_are_anonymous() -> None:
+    text = article(
+        "Polls show that the mayor is ahead by six points.",
+        "Previous research has found that commuters sleep less.",
+        "Several studies show the lake is warming.",
+        "Court documents show he paid the fine in May.",
+        "A Harlow Institute poll shows the mayor is ahead.",
+    )
+    check(text, "Polls show", ANONYMOUS, "Polls")
+    check(text, "Previous research", ANONYMOUS)
+    check(text, "Several studies", ANONYMOUS)
+    check(text, "Court documents", SOURCED, "Court documents")
+    check(text, "A Harlow Institute poll", SOURCED)
+
+
+def test_added_before_a_or_to_reports_an_act() -> None:
+    text = article(
+        "Rookie Jo Amadi added a goal as the Otters beat the Herons.",
+        "Pia Lenz added to her collection of titles on Saturday.",
+        "The coach added that the team was tired.",
+    )
+    check(text, "Rookie Jo Amadi", UNATTRIBUTED)
+    check(text, "Pia Lenz added", UNATTRIBUTED)
+    check(text, "The coach added", SOURCED)
+
+
 # --------------------------------------------------------------------------------------------
 # held-out articles
 
