@@ -721,6 +721,8 @@ _ADVERB = re.compile(r"[A-Z][a-z]+ly")
 _COMPANIONS = frozenset({"his", "her", "their", "colleagues", "co-authors"})  # "Smith and his team"
 _PEOPLE_PLURAL = re.compile(r"(?:ers|ors|ists|ians|ants|ents)$")  # "oceanographers", "donors", "residents"
 _PARENTHETICAL_TAG = re.compile(r"\s+[^,;:.!?“”\"]{2,40},")  # " say oceanographers," + the sentence goes on
+_AGENT_NEXT = re.compile(r"\s+by\s+(?=\S)")  # "was criticized by ..."
+_SAID_BY_AN_AGENT = frozenset({"speechact", "framing", "complement"})  # forms whose passive names the speaker
 _AGENT = re.compile(r"[”\"’]?,?\s+by\s+")  # 'described as "heartbreaking" by the department'
 _GLOSS = re.compile(r"\s*,?\s*(?:or|meaning|i\.e\.)\s*", re.IGNORECASE)
 _QUANTITY = re.compile(
@@ -743,7 +745,7 @@ _PHRASE_REACH = 24  # characters after "based on" in which its source must begin
 _SUBJECT_WIDTH = 90  # characters before a verb in which its subject is looked for
 _FORM_RANK = {"speechact": 1, "framing": 1, "participle": 1, "belief": 2}  # weaker evidence sorts later
 _MODAL = re.compile(r"\b(?:would|will|could|might|may|should|can)\s+(?:\w+ly\s+)?(?:also\s+)?$")
-_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+|now\s+|also\s+)?$", re.IGNORECASE)
 _DATE_SETTING = (  # "announced on Sept. 30 that": a date between a verb and what it reports
     r"(?:on\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b"
 )
@@ -965,6 +967,8 @@ def _classify(
     determiner = core[0].norm
     if determiner == "no":
         return None  # "no group claimed responsibility": nobody is cited
+    if len(core) == 1 and head.norm in rules.group_pronouns:  # "Those in favour of the ban have said"
+        return _Guess("anonymous", phrase, span_start, span_end, 0.8)
     if not rules.spokesperson.isdisjoint(core_norms) or (
         not rules.spokesperson_starts.isdisjoint(core_norms)
         and any(_has_phrase(core_norms, noun) for noun in rules.spokesperson_phrases)
@@ -991,6 +995,9 @@ def _classify(
         named_after[i].start > group.end and not _is_organisation(named_after[i:j], rules)
         for i, j in _name_runs(named_after, rules)
     ):
+        affiliation = _expert_affiliation(tokens, group, rules) if group.norm in rules.expert_nouns else None
+        if affiliation is not None:  # "NASA scientists", "researchers at the University of Oxford"
+            return _named(affiliation, rules)
         group_end = group.start + len(group.text.rstrip("'’"))
         return _Guess(
             "anonymous",
@@ -1035,6 +1042,13 @@ def _classify(
         return _Guess("document", phrase, span_start, span_end, 0.85, document=True)
     runs = _name_runs(tokens, rules)
     head_run = next(((i, j) for i, j in runs if tokens[j - 1] is head), None)
+    if (
+        head_run is not None
+        and head_run[1] - head_run[0] == 1
+        and determiner in rules.indefinite - {"a", "an", "one"}
+        and _PEOPLE_PLURAL.search(head.norm)
+    ):  # "Many Tunisians", "some Democrats": people described, not named
+        return _Guess("anonymous", phrase, span_start, span_end, 0.75)
     if head_run is not None:
         return _named(tokens[head_run[0] : head_run[1]], rules)
     definite = determiner in rules.definite or (
@@ -1103,6 +1117,21 @@ def _leads_companions(core: Sequence[_Token], rules: _Rules) -> bool:
         return False
     after = runs[0][1]
     return after + 1 < len(core) and core[after].norm == "and" and core[after + 1].norm in _COMPANIONS
+
+
+def _expert_affiliation(tokens: Sequence[_Token], group: _Token, rules: _Rules) -> list[_Token] | None:
+    """The named body unnamed experts work for, which puts them on the record: its name just before
+    them ("NASA scientists", "Harvard researchers") or after "at" or "from" ("researchers at the
+    University of Oxford"), written like a body: an acronym or a word such as "University"."""
+    at = tokens.index(group)
+    for i, j in _name_runs(tokens, rules):
+        run = list(tokens[i:j])
+        if not any(t.text in rules.org_words or (len(t.text) > 1 and t.text.isupper()) for t in run):
+            continue
+        joined = all(t.norm in {"at", "from", "the"} for t in tokens[at + 1 : i])
+        if j == at or (i > at + 1 and tokens[at + 1].norm in {"at", "from"} and joined):
+            return run
+    return None
 
 
 def _heads_group(core: Sequence[_Token], index: int, rules: _Rules) -> bool:
@@ -1375,7 +1404,13 @@ def _read_attribution(
     ):
         if form == "framing":  # 'described as "heartbreaking" by the department': the agent's words
             agent = _passive_agent(text, verb_end, quote_spans, rules)
-            return _Attribution(form, verb_start, verb_end, agent) if agent is not None else None
+            if agent is not None:
+                return _Attribution(form, verb_start, verb_end, agent)
+        by = _AGENT_NEXT.match(text, verb_end) if form in _SAID_BY_AN_AGENT else None
+        if by is not None:  # "was criticized by the watchdog", "is accused by critics of": the agent's words
+            agent = _classify(text, by.end(), _phrase_end(text, by.end()), rules)
+            if agent is not None and agent.kind != "document":
+                return _Attribution(form, verb_start, verb_end, agent)
         return None  # "was reported", but not "are warning"
     next_word = _NEXT_WORD.match(text, verb_end)
     following = next_word.group(1).lower() if next_word else ""
@@ -1471,9 +1506,9 @@ def _read_attribution(
         and guess.kind == "anonymous"
         and form in {"speech", "speechact"}
         and _SINGULAR_VERB.search(text, verb_start, verb_end)
-        and guess.text.lower().endswith("s")
+        and (guess.text.lower().endswith("s") or guess.text.lower() in rules.group_pronouns - {"another"})
     ):
-        return None  # "Officials monitor weather forecasts": "forecasts" is no verb of "officials"
+        return None  # "Officials monitor weather forecasts", "Those estimates": no verb of a plural
     return _Attribution(form, verb_start, verb_end, guess, relative=relative)
 
 
@@ -1807,6 +1842,7 @@ def _skip_hit(
     alone_in_paragraph: bool,
     between_sentences: bool,
     in_list: str,
+    numbered: bool,
     has_quotation: bool,
     attributed: bool,
 ) -> _SkipHit | None:
@@ -1816,7 +1852,9 @@ def _skip_hit(
     stop between them is a subhead rather than an item of a list of such lines. ``in_list``: "list"
     when the line is one of a run of three or more such lines (a list of links, a menu, a table), and
     "table" when those lines have commas ("June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL"):
-    rows that some reviewers skip and others read as claims."""
+    rows that some reviewers skip and others read as claims. ``numbered``: the lines before and after
+    are list numbers on their own ("1.", "2."), so this line is an item of a numbered list (a ranking,
+    say), not the subhead of a numbered section."""
     stripped = text.rstrip()
     if len(stripped) < 8 and not _ALPHANUMERIC.search(text):
         return _SkipHit(0.9, "stray punctuation, no words", None)
@@ -1831,6 +1869,8 @@ def _skip_hit(
             if in_list == "table":
                 return _SkipHit(0.6, "row of a list or table (lines with commas, no full stop)", None)
             if _is_title(words, rules):
+                if numbered:
+                    return _SkipHit(0.85, "item of a numbered list, its number on the line before", None)
                 if in_list:
                     return _SkipHit(0.9, "line in title case in a list of such lines", None)
                 return _SkipHit(0.93, "subhead in title case (no full stop)", None)
@@ -2535,6 +2575,7 @@ class _ArticleReader:
             and _ends_sentence(self.sentences[sentence.index - 1].text)
             and _ends_sentence(self.sentences[sentence.index + 1].text),
             in_list=self._line_run(sentence) if alone_on_line else "",
+            numbered=self._list_number(sentence.index - 1) and self._list_number(sentence.index + 1),
             has_quotation=bool(real_quotes) or opened_inside or block_state is not None,
             attributed=attributed,
         )
@@ -2543,6 +2584,12 @@ class _ArticleReader:
         if hit is None:
             return None
         return self._skip_draft(sentence, text, hit)
+
+    def _list_number(self, index: int) -> bool:
+        """True when sentence ``index`` is a list number on its own ("1."), or the article ends there."""
+        if index >= len(self.sentences):
+            return True
+        return index >= 0 and _LIST_NUMBER.fullmatch(self.sentences[index].text.strip()) is not None
 
     def _line_run(self, sentence: Sentence) -> str:
         """ "table" for a line with a comma and no full stop in a run of three or more such lines,

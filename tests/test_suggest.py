@@ -1257,6 +1257,14 @@ def test_a_numbered_subhead_is_skipped_but_not_a_numbered_sentence() -> None:
     assert tag(text, "Showers use less").label == UNATTRIBUTED
 
 
+def test_an_item_between_split_list_numbers_is_no_subhead() -> None:
+    text = article(
+        "The ranking of the countries was as follows:", "1.", "Finland", "2.", "Norway", "3.", "Denmark"
+    )
+    for start in ("Finland", "Norway", "Denmark"):
+        assert check(text, start, SKIP).reason.startswith("item of a numbered list")
+
+
 def test_a_subhead_between_paragraphs_is_surer_than_a_line_in_a_list() -> None:
     text = article(
         "The bridge reopened on Monday.",
@@ -2140,6 +2148,65 @@ def test_added_before_a_or_to_reports_an_act() -> None:
     check(text, "Rookie Jo Amadi", UNATTRIBUTED)
     check(text, "Pia Lenz added", UNATTRIBUTED)
     check(text, "The coach added", SOURCED)
+
+
+def test_experts_of_a_named_body_are_on_the_record() -> None:
+    text = article(
+        "NASA scientists have confirmed that the crater holds ice.",
+        "Researchers at the University of Leeds found that the ice is old.",
+        "Independent analysts say the mission will cost more.",
+        "Researchers at a Texas university found the lake is warming.",
+    )
+    check(text, "NASA scientists", SOURCED, "NASA")
+    check(text, "Researchers at the University", SOURCED, "University of Leeds")
+    check(text, "Independent analysts", ANONYMOUS)
+    check(text, "Researchers at a Texas", ANONYMOUS)
+
+
+def test_the_agent_of_a_passive_verb_of_saying_is_the_source() -> None:
+    text = article(
+        "Mayor Dana Price has been criticized by the Harlow Taxpayers League for the new levy.",
+        "Ortiz is accused by critics of ignoring the flood warnings.",
+        "She is now accused of orchestrating the scheme.",
+    )
+    check(text, "Mayor Dana Price", SOURCED, "Harlow Taxpayers League")
+    check(text, "Ortiz is accused", ANONYMOUS, "critics")
+    check(text, "She is now", UNATTRIBUTED)
+
+
+def test_people_described_but_not_named() -> None:
+    text = article(
+        "Those in favour of the ban have said that the lake is polluted.",
+        "Many Tunisians accuse the government of ignoring the border.",
+        "Indigenous elders say they were not consulted.",
+        "Those estimates were revised in March.",
+    )
+    check(text, "Those in favour", ANONYMOUS)
+    check(text, "Many Tunisians", ANONYMOUS)
+    check(text, "Indigenous elders", ANONYMOUS)
+    check(text, "Those estimates", UNATTRIBUTED)  # "estimates" is a noun here
+
+
+def test_mentioned_that_and_now_promises_report_words() -> None:
+    text = article(
+        "The Lumen Group has mentioned that the plant will reopen in May.",
+        "The company now promises it will hire local workers.",
+    )
+    check(text, "The Lumen Group", SOURCED)
+    check(text, "The company now", SOURCED)
+
+
+def test_reprint_notices_waits_captions_and_handles_are_skipped() -> None:
+    text = article(
+        "The ferry will stop running in March.",
+        "In this photo dated Tuesday, the ferry leaves the harbour.",
+        "This article was reprinted on Example.com.",
+        "Please wait...",
+        "This feature is temporarily unavailable.",
+        "Jo Amadi is on Twitter at joamadi.",
+    )
+    for start in ("In this photo", "This article", "Please wait", "This feature", "Jo Amadi"):
+        check(text, start, SKIP)
 
 
 # --------------------------------------------------------------------------------------------
