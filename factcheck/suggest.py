@@ -705,6 +705,7 @@ _WRITTEN_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
 # Six _WRITTEN_WORDS at most, without listing them (fullmatch)
 _SIX_WORDS_AT_MOST = re.compile(r"[^A-Za-z]*(?:[A-Za-z][\w'’-]*+[^A-Za-z]*+){0,6}")
 _ALPHANUMERIC = re.compile(r"[^\W_]")
+_RULE_WIDTH = 80  # at most, in characters, a line of punctuation alone (a separator, a stray mark)
 
 _SENTENCE_LIKE = re.compile(r"[.!?,;]$|[.!?;]\s")
 _INVERTED_START = re.compile(r"\s+\w")
@@ -1856,7 +1857,7 @@ def _skip_hit(
     are list numbers on their own ("1.", "2."), so this line is an item of a numbered list (a ranking,
     say), not the subhead of a numbered section."""
     stripped = text.rstrip()
-    if len(stripped) < 8 and not _ALPHANUMERIC.search(text):
+    if len(stripped) <= _RULE_WIDTH and not _ALPHANUMERIC.search(text):  # "’", "***", "-----------"
         return _SkipHit(0.9, "stray punctuation, no words", None)
     if _LIST_NUMBER.fullmatch(stripped):  # "2." split off the line it numbers: no claim of its own
         return _SkipHit(0.85, "list number on its own", None)
@@ -2039,7 +2040,8 @@ def suggest_article(
 
 
 _SPEAKER_LABEL = re.compile(  # "AD She was all in." / "Winfrey: I did it." / "Q: Why now?"
-    r"(?P<initials>[A-Z]{2,3})\s+(?=[A-Z(“\"‘])|(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2}):\s+(?=\S)"
+    r"(?P<initials>[A-Z]{2,3})\s+(?=[A-Z(“\"‘])(?![A-Z][\w'’.-]*:)"  # not "JON SIEBEN:", a name in capitals
+    r"|(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2}):\s+(?=\S)"
 )
 _INTERVIEW_TURN = re.compile(r"(?P<turn>[QA])[:.]\s+(?=\S)")
 
@@ -2087,15 +2089,38 @@ def _transcript_turns(text: str, paragraphs: dict[int, list[Sentence]], rules: _
     }
     if len(kept) < 2:
         return {}
+    asking = _askers(paragraphs, opened)
     turns: dict[int, _Turn] = {}
     for sentences in paragraphs.values():
-        current = None
+        current, speaker_label = None, ""
         for sentence in sentences:
             if sentence.index in opened:
                 current = kept.get(sentence.index)  # None: a line labelled by no speaker
-            if current is not None:
+                speaker_label = opened[sentence.index][1]
+            if current is None:
+                continue
+            if speaker_label not in asking:
                 turns[sentence.index] = current
+            elif sentence.text.rstrip().endswith("?"):  # the interviewer asks; the rest is the writer's
+                turns[sentence.index] = replace(current, question=True)
     return turns
+
+
+def _askers(paragraphs: dict[int, list[Sentence]], opened: dict[int, tuple[_Turn, str, bool]]) -> set[str]:
+    """The labels of a transcript's interviewers: those whose turns ask questions when another
+    speaker's never do ("REPORTER: Do you think …?" beside "SWIMMER: I don't think so.")."""
+    asks: dict[str, bool] = {}
+    for sentences in paragraphs.values():
+        label = ""
+        for sentence in sentences:
+            if sentence.index in opened:
+                label = opened[sentence.index][1]
+                asks.setdefault(label, False)
+            if label and sentence.text.rstrip().endswith("?"):
+                asks[label] = True
+    if all(asks.values()):
+        return set()
+    return {label for label, asked in asks.items() if asked and label not in ("Q", "A")}
 
 
 def _label_speaker(text: str, label: str, *, initials: bool, rules: _Rules) -> _Mention | None:
@@ -2119,7 +2144,8 @@ def _label_speaker(text: str, label: str, *, initials: bool, rules: _Rules) -> _
 
 def _full_name_for_label(text: str, label: str, *, initials: bool, rules: _Rules) -> re.Match[str] | None:
     """Where the article prints the full name a speaker label stands for: "AD" or "DuVernay" for
-    "Ava DuVernay". A label of two or more words is a full name if printed outside the labels too."""
+    "Ava DuVernay". A label of two or more words is a full name if printed outside the labels too;
+    a label in capitals ("JON SIEBEN") stands for the name as the article prints it ("Jon Sieben")."""
     words = label.split()
     if words[0] in rules.not_name_words or {label, words[-1]} & rules.headline_labels:
         return None
@@ -2129,7 +2155,10 @@ def _full_name_for_label(text: str, label: str, *, initials: bool, rules: _Rules
         pattern = rf"[A-Z][\w'’-]+(?<!['’]s)(?: [A-Z][\w'’.-]+(?<!['’]s))*? {re.escape(label)}"
     else:
         pattern = rf"{re.escape(label)}(?!:)"
-    for found in re.finditer(rf"\b{pattern}\b", text):
+    shouted = not initials and label.isupper()  # "JON SIEBEN: …" stands for "Jon Sieben"
+    for found in re.finditer(rf"\b{pattern}\b", text, re.IGNORECASE if shouted else 0):
+        if shouted and found.group().isupper():
+            continue  # another label, or a heading in capitals
         tokens = _tokens(text, found.start(), found.end(), rules)
         if _name_runs(tokens, rules) == [(0, len(tokens))] and not _is_organisation(tokens, rules):
             return found

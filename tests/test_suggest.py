@@ -2105,10 +2105,14 @@ def test_signposts_promos_and_credits_at_the_foot_of_a_page() -> None:
         "Share it with a friend!",
         "Keith Bradsher contributed reporting from Hong Kong.",
         "Photography by Dan Seifert.",
+        "When you sign up for this newsletter, you agree to our terms.",
+        "When you sign up for the app, it asks for your contacts.",
     )
     for start in ("Here are", "You may", "Thanks for", "Share it", "Keith Bradsher", "Photography by"):
         check(text, start, SKIP)
+    check(text, "When you sign up for this", SKIP)
     assert tag(text, "Here’s how").label != SKIP  # names who speaks next
+    assert tag(text, "When you sign up for the app").label != SKIP  # a claim about the app
 
 
 def test_a_few_quoted_words_framed_by_a_verb_are_quoted() -> None:
@@ -2207,6 +2211,47 @@ def test_reprint_notices_waits_captions_and_handles_are_skipped() -> None:
     )
     for start in ("In this photo", "This article", "Please wait", "This feature", "Jo Amadi"):
         check(text, start, SKIP)
+
+
+def test_speaker_labels_in_capitals_stand_for_the_printed_name() -> None:
+    text = article(
+        "Swimming Australia cut its funding, and Dana Price and Jo Amadi are not happy.",
+        "DANA PRICE: I don't think it should happen. The pool is where champions are made.",
+        "JO AMADI: Swimming needs to lift its game.",
+        "DANA PRICE: We will manage.",
+        "JO AMADI: The clubs will pay for it.",
+    )
+    check(text, "DANA PRICE", QUOTED, "Dana Price")
+    check(text, "The pool is", QUOTED, "Dana Price")
+    check(text, "JO AMADI", QUOTED, "Jo Amadi")
+
+
+def test_the_speaker_who_asks_in_a_transcript_is_the_interviewer() -> None:
+    text = article(
+        "Kim Lee reports on the funding cut, which swimmer Jo Amadi opposes.",
+        "KIM LEE: It has been a hard year for the sport. Do you think the cut is fair?",
+        "JO AMADI: I don't think it is. The clubs will suffer.",
+        "KIM LEE: According to the clubs, the cut will close pools. Will it?",
+        "JO AMADI: Some of them, yes.",
+    )
+    check(text, "KIM LEE: It has been", UNATTRIBUTED)
+    check(text, "Do you think", SKIP)
+    check(text, "KIM LEE: According to the clubs", SOURCED)
+    check(text, "JO AMADI: I don't", QUOTED, "Jo Amadi")
+
+
+def test_promos_in_parentheses_contacts_and_update_stamps_are_skipped() -> None:
+    text = article(
+        "The spill reached the coast on Monday.",
+        "(See pictures of the spill.)",
+        "He can be reached at 555-0100.",
+        "Update July 3rd, 8:05AM ET: Added a video.",
+        "Update: On July 4, the company reopened the plant.",
+        "-------------",
+    )
+    for start in ("(See pictures", "He can be reached", "Update July", "-------------"):
+        check(text, start, SKIP)
+    check(text, "Update: On July 4", UNATTRIBUTED)
 
 
 # --------------------------------------------------------------------------------------------
