@@ -1506,11 +1506,17 @@ def _read_attribution(
         guess is not None
         and guess.kind == "anonymous"
         and form in {"speech", "speechact"}
-        and _SINGULAR_VERB.search(text, verb_start, verb_end)
+        and _SINGULAR_VERB.search(text, verb_start, _first_word_end(text, verb_start, verb_end))
         and (guess.text.lower().endswith("s") or guess.text.lower() in rules.group_pronouns - {"another"})
     ):
         return None  # "Officials monitor weather forecasts", "Those estimates": no verb of a plural
     return _Attribution(form, verb_start, verb_end, guess, relative=relative)
+
+
+def _first_word_end(text: str, start: int, end: int) -> int:
+    """Where the first word of ``text[start:end]`` ends ("voiced" in "voiced concerns")."""
+    space = text.find(" ", start, end)
+    return end if space < 0 else space
 
 
 _AS_TAG_END = re.compile(r"(?:\s+(?:for|in|on|to)\s+[^,.;:]{1,40})?\s*,")

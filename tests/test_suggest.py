@@ -2254,6 +2254,20 @@ def test_promos_in_parentheses_contacts_and_update_stamps_are_skipped() -> None:
     check(text, "Update: On July 4", UNATTRIBUTED)
 
 
+def test_accounts_nobody_names_and_worried_officials_are_anonymous() -> None:
+    text = article(
+        "By all accounts, Ortiz had been a poor manager.",
+        "As the lake warms, the thinking goes, the fish will move north.",
+        "Security officials are particularly concerned by the border.",
+        "A resident who didn't want to be identified said people stay indoors.",
+        "Many have voiced concerns that the figures are wrong.",
+        "Officials are due to meet on Monday.",
+    )
+    for start in ("By all accounts", "As the lake", "Security officials", "A resident", "Many have"):
+        check(text, start, ANONYMOUS)
+    check(text, "Officials are due", UNATTRIBUTED)
+
+
 # --------------------------------------------------------------------------------------------
 # held-out articles
 
