@@ -2095,38 +2095,31 @@ def _transcript_turns(text: str, paragraphs: dict[int, list[Sentence]], rules: _
     }
     if len(kept) < 2:
         return {}
-    asking = _askers(paragraphs, opened)
+    opening_of: dict[int, int] = {}  # sentence index -> the labelled line its turn opens with
+    asks: set[int] = set()  # sentences that end with a question mark, in some turn
+    for sentences in paragraphs.values():
+        opening = None
+        for sentence in sentences:
+            if sentence.index in opened:
+                opening = sentence.index
+            if opening is not None:
+                opening_of[sentence.index] = opening
+                if sentence.text.rstrip().endswith("?"):
+                    asks.add(sentence.index)
+    # the interviewers: speakers whose turns ask questions, when another speaker's never do
+    asking = {opened[opening_of[index]][1] for index in asks} - {"Q", "A"}
+    if asking >= {label for _, label, _ in opened.values()} - {"Q", "A"}:
+        asking = set()
     turns: dict[int, _Turn] = {}
-    for sentences in paragraphs.values():
-        current, speaker_label = None, ""
-        for sentence in sentences:
-            if sentence.index in opened:
-                current = kept.get(sentence.index)  # None: a line labelled by no speaker
-                speaker_label = opened[sentence.index][1]
-            if current is None:
-                continue
-            if speaker_label not in asking:
-                turns[sentence.index] = current
-            elif sentence.text.rstrip().endswith("?"):  # the interviewer asks; the rest is the writer's
-                turns[sentence.index] = replace(current, question=True)
+    for index, opening in opening_of.items():
+        speaking = kept.get(opening)  # None: a line labelled by no speaker
+        if speaking is None:
+            continue
+        if opened[opening][1] not in asking:
+            turns[index] = speaking
+        elif index in asks:  # the interviewer asks; the rest of the turn is the writer's
+            turns[index] = replace(speaking, question=True)
     return turns
-
-
-def _askers(paragraphs: dict[int, list[Sentence]], opened: dict[int, tuple[_Turn, str, bool]]) -> set[str]:
-    """The labels of a transcript's interviewers: those whose turns ask questions when another
-    speaker's never do ("REPORTER: Do you think …?" beside "SWIMMER: I don't think so.")."""
-    asks: dict[str, bool] = {}
-    for sentences in paragraphs.values():
-        label = ""
-        for sentence in sentences:
-            if sentence.index in opened:
-                label = opened[sentence.index][1]
-                asks.setdefault(label, False)
-            if label and sentence.text.rstrip().endswith("?"):
-                asks[label] = True
-    if all(asks.values()):
-        return set()
-    return {label for label, asked in asks.items() if asked and label not in ("Q", "A")}
 
 
 def _label_speaker(text: str, label: str, *, initials: bool, rules: _Rules) -> _Mention | None:
