@@ -2268,6 +2268,19 @@ def test_accounts_nobody_names_and_worried_officials_are_anonymous() -> None:
     check(text, "Officials are due", UNATTRIBUTED)
 
 
+def test_more_instructions_to_the_reader() -> None:
+    text = article(
+        "The semester starts on Monday.",
+        "Be thorough and pack a spare charger.",
+        "Write your papers in the cloud.",
+        "Imagine your pizza being delivered by a drone.",
+        "Being late costs points.",
+    )
+    for start in ("Be thorough", "Write your", "Imagine your"):
+        check(text, start, SKIP)
+    check(text, "Being late", UNATTRIBUTED)
+
+
 # --------------------------------------------------------------------------------------------
 # held-out articles
 
