@@ -2281,6 +2281,15 @@ def test_more_instructions_to_the_reader() -> None:
     check(text, "Being late", UNATTRIBUTED)
 
 
+def test_went_on_to_say_and_a_named_authority() -> None:
+    text = article(
+        "Mayor Dana Price went on to say that the bridge would reopen in May.",
+        "The regional water authority said the reservoir was full.",
+    )
+    check(text, "Mayor Dana Price", SOURCED, "Dana Price")
+    check(text, "The regional water authority", SOURCED)
+
+
 # --------------------------------------------------------------------------------------------
 # held-out articles
 
