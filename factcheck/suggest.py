@@ -1336,7 +1336,7 @@ def _find_attributions(
             continue  # "shows", "found": only after a document, data set or study team, or "in its report"
         if _inside(quote_spans, verb_start) or _inside(hits.false_attribution, verb_start):
             continue
-        if form == "framing" and not _frames_quotation(text, verb_end, framed):
+        if form == "framing" and not _frames(text, verb_start, verb_end, framed):
             continue
         attribution = _read_attribution(text, form, verb_start, verb_end, quote_spans, rules)
         if attribution is not None:
@@ -1392,7 +1392,7 @@ def _read_attribution(
         return _Attribution(form, verb_start, verb_end, guess, relative)
     if form == "participle":
         return _Attribution(form, verb_start, verb_end, _main_subject(text, verb_start, rules))
-    if form == "framing" and not _frames_quotation(text, verb_end, quote_spans):
+    if form == "framing" and not _frames(text, verb_start, verb_end, quote_spans):
         return None
     if form == "complement" and not (
         rules.complement.match(text, verb_end)
@@ -1577,6 +1577,19 @@ def _passive_agent(
     if agent is None:
         return None
     return _classify(text, agent.end(), _phrase_end(text, agent.end()), rules)
+
+
+def _frames(text: str, verb_start: int, verb_end: int, quote_spans: Sequence[tuple[int, int]]) -> bool:
+    """True when a framing verb frames someone's words: a quotation after its object ('called the
+    plan "a disaster"'), or, for "describe", what it is described as ("described the video as
+    satire"), which is the subject's characterisation even without quotation marks."""
+    if _frames_quotation(text, verb_end, quote_spans):
+        return True
+    return text[verb_start:verb_end].lower() in _DESCRIBE and bool(_DESCRIBED_AS.match(text, verb_end))
+
+
+_DESCRIBE = frozenset({"describe", "describes", "described"})
+_DESCRIBED_AS = re.compile(r"[^.;:!?“”\"]{1,80}?\bas\b")
 
 
 def _frames_quotation(text: str, verb_end: int, quote_spans: Sequence[tuple[int, int]]) -> bool:

@@ -2290,6 +2290,18 @@ def test_went_on_to_say_and_a_named_authority() -> None:
     check(text, "The regional water authority", SOURCED)
 
 
+def test_describing_something_as_what_it_is_frames_the_subjects_view() -> None:
+    text = article(
+        "The party chairman described the video as harmless satire.",
+        "Advocates describe the plan as a natural union.",
+        "He is described as wearing dark glasses.",
+        "The report describes the bridge in detail.",
+    )
+    check(text, "The party chairman", SOURCED)
+    check(text, "Advocates describe", ANONYMOUS)
+    check(text, "He is described", UNATTRIBUTED)
+
+
 # --------------------------------------------------------------------------------------------
 # held-out articles
 
