@@ -2302,6 +2302,19 @@ def test_describing_something_as_what_it_is_frames_the_subjects_view() -> None:
     check(text, "He is described", UNATTRIBUTED)
 
 
+def test_cited_projected_and_sees_report_a_sources_view() -> None:
+    text = article(
+        "Moscow has cited technical reasons for the delays.",
+        "The Tax Foundation projected in May that the tariffs would cut growth.",
+        "The Fed sees three rate hikes next year.",
+        "The projected rate increases would follow in 2018.",
+    )
+    check(text, "Moscow has cited", SOURCED, "Moscow")
+    check(text, "The Tax Foundation", SOURCED)
+    check(text, "The Fed sees", SOURCED)
+    check(text, "The projected rate", UNATTRIBUTED)
+
+
 # --------------------------------------------------------------------------------------------
 # held-out articles
 
