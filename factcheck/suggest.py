@@ -766,8 +766,12 @@ _CLOSING_TAG = re.compile(
     r"(?:\s+[\w.'’&-]+){1,6}[.!?]?[”\"’]?\s*$"
 )  # "..., an official told local station KTLA."
 _BENCHMARK = re.compile(r"\b(?:than|as)\s+$", re.IGNORECASE)  # "than analysts expected"
-_OBJECT = re.compile(  # "reported a loss", "reported seeing smoke"
-    r"\s+(?:a|an|the|its|his|her|their|this|these|that|new|\$|\d|\w+ing\b)", re.IGNORECASE
+_OBJECT = re.compile(  # "reported a loss", "reported seeing smoke", "reported gross revenues of"
+    r"\s+(?:a|an|the|its|his|her|their|this|these|that|new|\$|\d|\w+ing\b"
+    # a bare noun and what it is of: not a preposition, conjunction or auxiliary ("reported to police")
+    r"|(?!(?:to|for|by|on|in|at|from|with|into|over|about|after|before|as|and|or|but|which|who|when"
+    r"|is|was|were|are)\b)[a-z][\w-]*\s+(?:of|on|in|that)\b)",
+    re.IGNORECASE,
 )
 _PHRASE_END = re.compile(
     r"[,;:!?“”\"()—–]|(?<![A-Z])\.(?=\s|$)|\.$|\s(?:that|who|which|when|on\s+[A-Z][a-z]+day)\b"

@@ -2315,6 +2315,14 @@ def test_cited_projected_and_sees_report_a_sources_view() -> None:
     check(text, "The projected rate", UNATTRIBUTED)
 
 
+def test_reported_details_of_names_what_a_source_reported() -> None:
+    text = article(
+        "The Harlow Ledger reported details of the tour that stops in Leeds in July.",
+        "The shop reported to police that its windows were broken.",
+    )
+    check(text, "The Harlow Ledger", SOURCED, "Harlow Ledger")
+
+
 # --------------------------------------------------------------------------------------------
 # held-out articles
 
