@@ -719,6 +719,7 @@ _NEXT_WORD = re.compile(r"\s+([\w'’]+)")
 _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been|be)\s+(?:\w+ly\s+|also\s+|now\s+)?$", re.IGNORECASE)
 _APPOSITION_END = re.compile(r"[,”\"]\s*,?[”\"]?$")  # the comma (or quote) that closes an apposition
 _ADVERB = re.compile(r"[A-Z][a-z]+ly")
+_COORDINATORS = frozenset({"and", "but", "so", "yet", "or"})  # may open a sentence before its subject
 _COMPANIONS = frozenset({"his", "her", "their", "colleagues", "co-authors"})  # "Smith and his team"
 _PEOPLE_PLURAL = re.compile(r"(?:ers|ors|ists|ians|ants|ents)$")  # "oceanographers", "donors", "residents"
 _PARENTHETICAL_TAG = re.compile(r"\s+[^,;:.!?“”\"]{2,40},")  # " say oceanographers," + the sentence goes on
@@ -1614,6 +1615,8 @@ def _phrase_end(text: str, start: int) -> int:
 def _noun_phrase_like(text: str, start: int, end: int, rules: _Rules) -> bool:
     """True when ``text[start:end]`` reads as a short noun phrase rather than a clause."""
     tokens = _tokens(text, start, end, rules)
+    while tokens and tokens[0].norm in _COORDINATORS:  # "But Trip Chowdhry, an analyst, said"
+        tokens = tokens[1:]
     if not tokens or len(tokens) > 9 or tokens[0].norm in rules.clause_openers - {"the"}:
         return False
     return not any(
@@ -1656,6 +1659,14 @@ def _subject_before(
     if not tokens:
         return None, False
     aside = _ADVERB_ASIDE.fullmatch(text, tokens[-1].end, verb_start)  # "Clark, meanwhile, told"
+    if tokens[-1].norm in {"that", "which"} and len(tokens) > 1 and tokens[-2].norm in rules.documents:
+        # "published a blog post that said …", "a ruling which says …": the document is the source
+        first = len(tokens) - 2
+        while first > 0 and len(tokens) - 2 - first < 3 and tokens[first - 1].norm not in rules.prepositions:
+            first -= 1
+            if tokens[first].norm in rules.determiners:
+                break
+        return _classify(text, tokens[first].start, tokens[-2].end, rules), False
     if tokens[-1].norm in {"who", "which"}:
         return None, True
     if (

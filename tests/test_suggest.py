@@ -2323,6 +2323,19 @@ def test_reported_details_of_names_what_a_source_reported() -> None:
     check(text, "The Harlow Ledger", SOURCED, "Harlow Ledger")
 
 
+def test_a_document_that_said_and_a_subject_after_but() -> None:
+    text = article(
+        "The council published a report that said the bridge was unsafe.",
+        "But Dana Price, an engineer with the Harlow Institute, said the bridge was sound.",
+        "In an interview, the president-elect said the plan would change.",
+        "That said, the vote went ahead.",
+    )
+    check(text, "The council published", SOURCED, "a report")
+    check(text, "But Dana Price", SOURCED, "Dana Price")
+    check(text, "In an interview", SOURCED)
+    check(text, "That said", UNATTRIBUTED)
+
+
 # --------------------------------------------------------------------------------------------
 # held-out articles
 
