@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -59,3 +61,22 @@ def test_evaluate_on_the_shared_dev_set() -> None:
     assert figures["strict_accuracy"] >= 0.85
     text = CliRunner().invoke(main, ["evaluate", *map(str, gold)]).stdout
     assert "Coverage at 98% precision" in text and "Confusion" in text
+
+
+def test_a_reader_that_stops_early_gets_no_error_line(tmp_path: Path) -> None:
+    """`factcheck suggest … | head -1`: the closed pipe is not an error to report."""
+    article = tmp_path / "long.txt"
+    sentences = [f"The council met for the {n}th time on Monday, the mayor said." for n in range(3000)]
+    article.write_text("A Long Article\n\n" + "\n\n".join(sentences) + "\n", encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from factcheck.cli import main; main()", "suggest", str(article)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.readline()
+    proc.stdout.close()
+    err = proc.stderr.read()
+    proc.wait(timeout=120)
+    assert err == ""
