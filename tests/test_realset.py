@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -53,3 +55,30 @@ def test_labels_kept_without_text_restore_the_same_gold(tmp_path: Path) -> None:
     result = evaluate_files([restored / "ferry.gold.json"], article_dir=work / "articles")
     assert not result.unaligned
     assert len(result.units) == len(labels)
+
+    for name in ("X", "Y"):  # two rounds, laid out as ROUND/gold beside ROUND/articles
+        shutil.copytree(restored, tmp_path / name / "gold")
+        shutil.copytree(work / "articles", tmp_path / name / "articles")
+    output = subprocess.run(
+        [sys.executable, str(SCRIPT), "baseline", tmp_path / "X" / "gold", tmp_path / "Y" / "gold"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    # the keyword baseline gets the sourced, quoted and two unattributed sentences right: 4 of 6
+    assert "all pages: 2 pages, 12 units; keyword baseline 66.7%" in output
+    assert "no page on which the keyword baseline scores 79%" in output
+
+
+def test_keyword_baseline_is_the_issues() -> None:
+    spec = importlib.util.spec_from_file_location("realset", SCRIPT)
+    assert spec and spec.loader
+    realset = importlib.util.module_from_spec(spec)
+    sys.modules["realset"] = realset  # its dataclasses look their module up there
+    spec.loader.exec_module(realset)
+    baseline = realset.keyword_baseline
+    assert baseline('"We held prices," officials said.') == "quoted"
+    assert baseline("Fares will rise, according to the port authority.") == "sourced"
+    assert baseline("Two officials, who asked not to be named, said so.") == "sourced"  # said comes first
+    assert baseline("Sources expect a strike.") == "anonymous-sourced"
+    assert baseline("Commuters have complained for years.") == "unattributed"

@@ -229,10 +229,12 @@ def baseline(folders: list[Path]) -> None:
         if _baseline_accuracy(taken) < HIDDEN_SET_BASELINE:
             taken.pop()
             break
+    if not taken:
+        print(f"no page on which the keyword baseline scores {HIDDEN_SET_BASELINE:.0%}")
+        return
     cutoff = taken[-1].baseline_right / len(taken[-1].units)
     _baseline_row(f"pages where the baseline scores >= {cutoff:.0%}", taken)
-    rest = pages[len(taken) :]
-    _baseline_row("the other pages", rest)
+    _baseline_row("the other pages", pages[len(taken) :])
 
 
 def _baseline_accuracy(pages: list[_Page]) -> float:
