@@ -710,6 +710,15 @@ _RULE_WIDTH = 80  # at most, in characters, a line of punctuation alone (a separ
 _SENTENCE_LIKE = re.compile(r"[.!?,;]$|[.!?;]\s")
 _INVERTED_START = re.compile(r"\s+\w")
 _SUBJECT_BOUNDARY = re.compile(r"[;:—–]|\s-\s|\((?![^()]*\))")  # a parenthesis counts only while open
+_ACQUAINTANCES = re.compile(  # "people who know her say", "those who have worked with him believe"
+    r"(?i:\b(?P<group>(?:many\s+|some\s+|several\s+)?(?:those|people|others|friends|colleagues|associates)))"
+    r"\s+who\s+(?:have\s+|had\s+)?(?:know|knew|known|work|worked|serve|served)"
+    r"(?:\s+(?:with|for|under|alongside))?(?:\s+[\w'’-]+){1,3}\s*$"
+)
+_INTERVIEWED_BY_THE_WRITER = re.compile(  # "Several analysts we spoke to said": the writer's interviewees
+    r"\s+(?:I|we)\s+(?:have\s+|had\s+)?(?:spoke|spoken|talked|interviewed|surveyed|contacted|consulted|polled)"
+    r"(?:\s+(?:to|with))?\s*$"
+)
 _COMMA_SEGMENT = re.compile(r"[^,]+")
 _PLACE_PART = re.compile(r"\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s*")  # "Oregon", "Calif."
 _ENDS_CAPITALISED = re.compile(r"\b[A-Z][\w.'’-]*\s*$")  # "... from Portland"
@@ -1090,8 +1099,11 @@ def _classify(
     if len(core) == 1 and not head.capitalised and _PEOPLE_PLURAL.search(head.norm):  # "say oceanographers"
         return _Guess("anonymous", phrase, span_start, span_end, 0.6)
     plural = head.norm.endswith("s") or determiner in {"one", "another"}  # not "a net worth", "the surge"
+    if 1 < len(core) <= 3 and determiner == "both" and plural:  # "Both airlines": the two named before
+        return _Guess("role", phrase, span_start, span_end, 0.6)
     if 1 < len(core) <= 3 and determiner in rules.indefinite and plural:  # "many users", "one academic"
-        return _Guess("anonymous", phrase, span_start, span_end, 0.6)
+        of_people = bool(_PEOPLE_PLURAL.search(head.norm))  # "some senators"
+        return _Guess("anonymous", phrase, span_start, span_end, 0.8 if of_people else 0.6)
     if 1 < len(core) <= 3 and determiner == "the" and plural:  # "the rebels"
         return _Guess("role", phrase, span_start, span_end, 0.6)
     if extra:  # "Her doctor, Jane Doe, said": the apposition names who speaks
@@ -1653,6 +1665,16 @@ def _subject_before(
     for boundary in _SUBJECT_BOUNDARY.finditer(text, clause_start, verb_start):
         clause_start = max(clause_start, boundary.end())
     left = max(clause_start, _window_start(text, 0, verb_start, _SUBJECT_WIDTH))
+    acquaintances = _ACQUAINTANCES.search(text, left, verb_start)
+    if acquaintances:
+        start, end = acquaintances.start("group"), len(text[:verb_start].rstrip())
+        return _Guess("anonymous", text[start:end], start, end, 0.85), False
+    interviewed = _INTERVIEWED_BY_THE_WRITER.search(text, left, verb_start)
+    if interviewed:  # people the writer spoke to are unnamed sources, whatever the noun
+        guess, _ = _subject_before(text, interviewed.start(), quote_spans, rules)
+        if guess is not None and guess.kind in {"anonymous", "role"}:
+            return replace(guess, kind="anonymous", certainty=max(guess.certainty, 0.85)), False
+        return guess, False  # "the police we talked to": still the police
     tokens = _tokens(text, left, verb_start, rules)
     while tokens and (tokens[-1].norm in rules.adverbs_before_verb or _adverb_after_subject(tokens, rules)):
         tokens.pop()

@@ -2361,3 +2361,37 @@ def test_held_out_articles_reach_the_targets() -> None:
     assert result.strict_accuracy >= 0.9
     assert result.label_score(ANONYMOUS).f1 >= 0.8
     assert result.coverage >= 0.5
+
+
+def test_unnamed_people_the_writer_spoke_to_or_who_know_the_subject() -> None:
+    text = article(
+        "Several engineers we spoke to said the bridge was closed too late.",
+        "Many residents I interviewed believe that the levy will pass.",
+        "The police we talked to said the road would reopen on Monday.",
+        "People who know her well say she will run for the council.",
+        "Those who have worked with Okafor believe he will sign the deal.",
+        "The man who knew the owner said nothing about the fire.",
+    )
+    check(text, "Several engineers", ANONYMOUS, "Several engineers")
+    check(text, "Many residents", ANONYMOUS, "Many residents")
+    check(text, "The police", SOURCED, "The police")  # a body is named, whoever spoke to it
+    check(text, "People who know", ANONYMOUS, "People who know her well")
+    check(text, "Those who have", ANONYMOUS, "Those who have worked with Okafor")
+    check(text, "The man who", UNATTRIBUTED)  # a relative clause, no one's words
+
+
+def test_unnamed_people_of_a_kind_hold_views_and_both_points_back() -> None:
+    text = article(
+        "Some senators worry that the trial will crowd out the campaign.",
+        "Brokers are of the view that rates will fall in spring.",
+        "Traders have mixed feelings about the new contract.",
+        "Some are calling for a recount in the northern districts.",
+        "Lumen and Acme ended the talks on Monday. Both companies said the price was too high.",
+        "Some products worry regulators more than others.",
+    )
+    check(text, "Some senators", ANONYMOUS, "Some senators")
+    check(text, "Brokers are", ANONYMOUS, "Brokers")
+    check(text, "Traders have", ANONYMOUS, "Traders")
+    check(text, "Some are calling", ANONYMOUS, "Some")
+    check(text, "Both companies", SOURCED, "Both companies")  # the two just named
+    check(text, "Some products", UNATTRIBUTED)  # not people
