@@ -190,13 +190,14 @@ class Adjudication:
         self.session.tag(case.position, label, seconds=seconds, source=source)
         self._refresh(number)
 
-    def edit_source(self, number: int, source: str) -> None:
-        """Set the final source of a case (empty clears it); on disk when this returns."""
-        self.session.edit(self.cases[number].position, source=source)
+    def edit(self, number: int, *, source: str | None = None, note: str | None = None) -> None:
+        """Set the final source or the adjudicator's note of a case (empty clears it); on disk when
+        this returns."""
+        self.session.edit(self.cases[number].position, source=source, note=note)
         self._refresh(number)
 
     def undo(self) -> Position | None:
-        """Revert the most recent final label or source (of this run or an earlier one)."""
+        """Revert the most recent final label, source or note (of this run or an earlier one)."""
         position = self.session.undo()
         if position is not None and (number := self.number_of(position)) is not None:
             self._refresh(number)

@@ -171,7 +171,7 @@ def test_the_final_source_follows_the_label_unless_the_adjudicator_typed_one(tag
         assert adjudication.finals[0] == Opinion(ADJUDICATED, SOURCED, "officials", None)  # bob's
         adjudication.decide(0, ANONYMOUS)
         assert adjudication.finals[0] == Opinion(ADJUDICATED, ANONYMOUS, "Officials", None)  # ann's
-        adjudication.edit_source(0, "city officials")
+        adjudication.edit(0, source="city officials")
         adjudication.decide(0, SOURCED)
         assert adjudication.finals[0] == Opinion(ADJUDICATED, SOURCED, "city officials", None)
         adjudication.decide(1, UNATTRIBUTED)  # nobody gave a source with it
@@ -268,6 +268,25 @@ async def test_e_edits_the_final_source_and_a_label_key_keeps_it(tagged) -> None
         assert "source: city [b]officials[/b]" in shown(pilot.app)
         await pilot.press("2", "k", "e", "escape")  # cancelling changes nothing
     assert finals_on_disk(workspace, ids[0]) == {2: (ANONYMOUS, "city [b]officials[/b]")}
+
+
+async def test_m_adds_the_adjudicators_note_which_is_saved_kept_by_a_label_and_undone(tagged) -> None:
+    workspace, ids = tagged
+    async with AdjudicationApp(adjudication_of(workspace)).run_test(size=(80, 24)) as pilot:
+        await pilot.press("m")
+        pilot.app.screen.query_one("Input").value = "codebook: [i]unnamed[/i] group"
+        await pilot.press("enter")
+        assert "note: codebook: [i]unnamed[/i] group" in shown(pilot.app)
+        await pilot.press("2", "k")  # the label saved after the note keeps it
+        assert "note: codebook: [i]unnamed[/i] group" in shown(pilot.app)
+        await pilot.press("m", "escape")  # cancelling changes nothing
+    record = Workspace.open(workspace.root).tags(ADJUDICATED, ids[0]).get(2)
+    assert record is not None and record.label == ANONYMOUS
+    assert record.note == "codebook: [i]unnamed[/i] group"
+    async with AdjudicationApp(adjudication_of(workspace)).run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+z", "ctrl+z")  # the label, then the note
+        assert "note:" not in shown(pilot.app)
+    assert Workspace.open(workspace.root).tags(ADJUDICATED, ids[0]).get(2) is None
 
 
 async def test_a_failed_save_is_a_notice_and_nothing_moves(tagged, monkeypatch: pytest.MonkeyPatch) -> None:

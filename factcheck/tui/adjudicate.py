@@ -56,8 +56,9 @@ class AdjudicationScreen(Screen[None]):
         Binding("down,j", "move(1)", "next", key_display="↓/j", show=False, tooltip="next disagreement"),
         Binding("up,k", "move(-1)", "prev", key_display="↑/k", show=False, tooltip="previous disagreement"),
         Binding("n", "next_undecided", "undecided", tooltip="next undecided disagreement"),
-        Binding("ctrl+z", "undo", "undo", tooltip="undo the last final label or source (again and again)"),
-        Binding("e", "edit_source", "source", show=False, tooltip="edit the final source: who is cited"),
+        Binding("ctrl+z", "undo", "undo", tooltip="undo the last final label, source or note (again, again)"),
+        Binding("e", "edit('source')", "source", show=False, tooltip="edit the final source: who is cited"),
+        Binding("m", "edit('note')", "note", show=False, tooltip="add or edit your note on the final record"),
         Binding("question_mark", "help", "help", key_display="?", tooltip="keys and the codebook"),
     ]
 
@@ -183,18 +184,18 @@ class AdjudicationScreen(Screen[None]):
             return
         self._move_to(number)
 
-    def action_edit_source(self) -> None:
+    def action_edit(self, field: str) -> None:
         final = self.adjudication.finals[self.number]
-        self.app.push_screen(
-            TextPrompt("Final source: who is cited (empty to clear)", final.source if final else ""),
-            self._edit_source,
-        )
+        current = (final.source if field == "source" else final.note) if final else None
+        prompt = "Final source: who is cited" if field == "source" else "Note"
+        prompt_screen = TextPrompt(f"{prompt} (empty to clear)", current or "")
+        self.app.push_screen(prompt_screen, partial(self._edit, field))
 
-    def _edit_source(self, value: str | None) -> None:
+    def _edit(self, field: str, value: str | None) -> None:
         if value is None:
             return
         try:
-            self.adjudication.edit_source(self.number, value)
+            self.adjudication.edit(self.number, **{field: value})
         except StoreError as error:
             self._save_failed(error)
         self._show()
