@@ -17,13 +17,14 @@ import os
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypedDict, TypeVar
 
 import orjson
 
 from factcheck.models import Annotation, Article
+from factcheck.reimport import Orphan
 from factcheck.store import CorruptFileError, StoreError, Workspace
 
 #: The reviewer name under which adjudicated (final) labels are stored.
@@ -39,6 +40,8 @@ _SESSION_FILE = "session.json"
 #: In a tag file the history table follows the annotations table; a quote
 #: character right after a comma cannot occur inside a JSON string.
 _HISTORY_KEY = b',"history":'
+#: The orphans table comes last, when a tag file has one.
+_ORPHANS_KEY = b',"orphans":'
 
 T = TypeVar("T")
 
@@ -84,6 +87,8 @@ class CorpusArticle:
     article: Article
     sentences: list[SentenceRecord]
     records: dict[str, dict[int, AnnotationRecord]]
+    #: Reviewer -> their records whose sentence an edit of the article removed (reviewers with none absent).
+    orphans: dict[str, list[Orphan]] = field(default_factory=dict)
 
     def labels(self, index: int) -> dict[str, str]:
         """Each reviewer's label on one sentence (reviewers who left it untagged are absent)."""
@@ -132,8 +137,39 @@ def _loads(path: str | Path, data: bytes) -> object:
 def read_tag_records(path: str | Path) -> dict[int, AnnotationRecord]:
     """The annotation records in one tag file, by sentence index (its undo history is skipped)."""
     data = _read_bytes(path)
+    return {} if data is None else _annotation_records(path, data)
+
+
+def read_tag_file(path: str | Path) -> tuple[dict[int, AnnotationRecord], list[Orphan]]:
+    """The annotation records in one tag file, and its orphans: the records whose sentence an
+    edit of the article removed (in the order they were orphaned)."""
+    data = _read_bytes(path)
     if data is None:
-        return {}
+        return {}, []
+    return _annotation_records(path, data), _orphans(path, data)
+
+
+def _orphans(path: str | Path, data: bytes) -> list[Orphan]:
+    """The orphans table of a tag file, which follows its history table when there is one."""
+    if _ORPHANS_KEY not in data and not data.startswith(_ORPHANS_KEY[1:], 1):
+        return []
+    cut = data.rfind(_ORPHANS_KEY)
+    try:
+        table = orjson.loads(b"{" + data[cut + 1 :])["orphans"] if cut > 0 else None
+    except (orjson.JSONDecodeError, KeyError, TypeError):
+        table = None
+    if table is None:
+        whole = _loads(path, data)
+        table = whole.get("orphans", {}) if isinstance(whole, dict) else None
+    if not isinstance(table, dict):
+        raise CorruptFileError(Path(path), "not a TinyDB database")
+    try:
+        return [Orphan.from_dict(doc) for _, doc in sorted(table.items(), key=lambda item: int(item[0]))]
+    except (KeyError, TypeError, ValueError) as exc:
+        raise CorruptFileError(Path(path), f"malformed orphan: {exc!r}") from None
+
+
+def _annotation_records(path: str | Path, data: bytes) -> dict[int, AnnotationRecord]:
     table = None
     cut = data.rfind(_HISTORY_KEY)
     if cut > 0:
@@ -258,11 +294,14 @@ class _Reader:
 
     def read(self, article_id: str) -> CorpusArticle:
         article, sentences = read_article_file(f"{self.articles_dir}/{article_id}.json")
-        records = {
-            name: read_tag_records(f"{folder}/{article_id}.json") if article_id in ids else {}
-            for name, folder, ids in self.folders
-        }
-        return CorpusArticle(article, sentences, records)
+        records: dict[str, dict[int, AnnotationRecord]] = {}
+        orphans: dict[str, list[Orphan]] = {}
+        for name, folder, ids in self.folders:
+            path = f"{folder}/{article_id}.json"
+            records[name], found = read_tag_file(path) if article_id in ids else ({}, [])
+            if found:
+                orphans[name] = found
+        return CorpusArticle(article, sentences, records, orphans)
 
 
 _worker_reader: _Reader | None = None

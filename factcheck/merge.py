@@ -19,6 +19,7 @@ from typing import Literal
 from factcheck.corpus import Corpus, CorpusArticle, SentenceRecord, read_article_file, read_tag_records
 from factcheck.export import native
 from factcheck.models import Annotation, Article
+from factcheck.reimport import Orphan
 from factcheck.segment import segment
 from factcheck.store import StoreError, Workspace
 
@@ -76,6 +77,8 @@ class MergePlan:
     sources: list[str]
     new_articles: list[Article] = field(default_factory=list)
     writes: dict[tuple[str, str], dict[int, Annotation]] = field(default_factory=dict)
+    #: (reviewer, article id) -> orphaned records the workspace does not keep yet
+    orphans: dict[tuple[str, str], list[Orphan]] = field(default_factory=dict)
     conflicts: list[Conflict] = field(default_factory=list)
     unchanged: int = 0
 
@@ -108,6 +111,12 @@ class _Planner:
         for reviewer, incoming in item.records.items():
             for index, record in incoming.items():
                 self._add_record(source, reviewer, item.article.id, index, Annotation.from_dict(dict(record)))
+        for reviewer, orphans in item.orphans.items():
+            key = (reviewer, item.article.id)
+            kept = self.workspace.orphans(reviewer, item.article.id) + self.plan.orphans.get(key, [])
+            new = [orphan for orphan in orphans if orphan not in kept]
+            if new:
+                self.plan.orphans.setdefault(key, []).extend(new)
 
     def _check_article(self, source: str, item: CorpusArticle) -> None:
         article = item.article
@@ -205,4 +214,6 @@ def apply_merge(workspace: Workspace, plan: MergePlan, on_conflict: OnConflict =
     action = "merge " + ", ".join(Path(name).name for name in plan.sources)
     for (reviewer, article_id), records in writes.items():
         workspace.tags(reviewer, article_id).apply(action, dict(records))
+    for (reviewer, article_id), orphans in plan.orphans.items():
+        workspace.tags(reviewer, article_id).add_orphans(orphans)
     return sum(len(records) for records in writes.values())

@@ -347,6 +347,25 @@ class ArticleTags:
         self.history = [*self.history[len(dropped) :], entry]
         return entry
 
+    def add_orphans(self, orphans: Iterable[Orphan]) -> int:
+        """Keep more orphaned records (those not kept already) in one durable write; how many."""
+        new: list[Orphan] = []
+        for orphan in orphans:
+            if orphan not in self.orphans and orphan not in new:
+                new.append(orphan)
+        if not new:
+            return 0
+        table = self._db.table("orphans")
+        for orphan in new:
+            table.insert(orphan.to_dict())
+        try:
+            self._db.commit()
+        except StoreError:
+            self._load()
+            raise
+        self.orphans += new
+        return len(new)
+
     def undo(self, entry: HistoryEntry) -> None:
         """Revert ``entry`` (which must be in this file's history) durably."""
         reverted = tuple(Change(c.index, c.after, c.before) for c in entry.changes)

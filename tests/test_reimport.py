@@ -301,3 +301,51 @@ def test_a_reimport_killed_before_its_index_write_leaves_the_old_version(
     result = run("import", str(path), "--db", str(root))  # the same import, run again, completes
     assert "5 annotation(s) moved, 3 orphaned" in result.stdout
     assert Workspace.open(root).articles()[1].id == new_id
+
+
+def test_orphans_travel_in_the_native_export_and_back(
+    reviewed: tuple[Path, Path, str], tmp_path: Path
+) -> None:
+    root, path, _ = reviewed
+    path.write_text(EDITED, encoding="utf-8")
+    assert run("import", str(path), "--db", str(root)).exit_code == 0
+    current = Workspace.open(root).articles()[1]
+    ReviewSession(Workspace.open(root), "ann").tag(Position(current.id, 4), UNATTRIBUTED)  # history too
+    exported = tmp_path / "out.json"
+    assert run("export", "--format", "json", "--db", str(root), "-o", str(exported)).exit_code == 0
+    article = json.loads(exported.read_text(encoding="utf-8"))["articles"][1]
+    assert [o["sentence"] for o in article["orphans"]["ann"]] == [
+        "Opposition members said the freeze was paid for by cutting evening services.",
+        "A spokesperson for Coastal Buses said the company had not been consulted.",
+    ]
+    assert article["orphans"]["ann"][1]["annotation"]["note"] == "check the contract"
+    assert [o["annotation"]["index"] for o in article["orphans"]["bob"]] == [3]
+
+    fresh = tmp_path / "fresh"
+    result = run("import-annotations", str(exported), "--db", str(fresh))
+    assert result.exit_code == 0, result.output
+    assert "3 orphaned record(s) kept with them" in result.stdout
+    before, after = Workspace.open(root), Workspace.open(fresh)
+    for reviewer in ("ann", "bob"):
+        assert after.orphans(reviewer, current.id) == before.orphans(reviewer, current.id)
+    again = run("import-annotations", str(exported), "--db", str(fresh))  # nothing twice
+    assert again.exit_code == 0 and "orphaned" not in again.stdout
+    assert len(Workspace.open(fresh).orphans("ann", current.id)) == 2
+
+
+def test_an_export_whose_orphan_names_another_reviewer_is_refused(
+    reviewed: tuple[Path, Path, str], tmp_path: Path
+) -> None:
+    root, path, _ = reviewed
+    path.write_text(EDITED, encoding="utf-8")
+    assert run("import", str(path), "--db", str(root)).exit_code == 0
+    exported = tmp_path / "out.json"
+    assert run("export", "--format", "json", "--db", str(root), "-o", str(exported)).exit_code == 0
+    doc = json.loads(exported.read_text(encoding="utf-8"))
+    doc["articles"][1]["orphans"]["bob"][0]["annotation"]["reviewer"] = "ann"
+    exported.write_text(json.dumps(doc), encoding="utf-8")
+    fresh = tmp_path / "fresh"
+    result = run("import-annotations", str(exported), "--db", str(fresh))
+    assert result.exit_code == 1
+    assert "orphans.bob[0]: a record by another reviewer" in result.stderr
+    assert not (fresh / "reviewers").exists()

@@ -91,6 +91,8 @@ def merge_and_report(db: Path, sources: Sequence[Source], on_conflict: OnConflic
         f"merged {written} annotation(s) and {len(plan.new_articles)} new article(s); "
         f"{plan.unchanged} already present"
     )
+    if plan.orphans:
+        summary += f"; {sum(map(len, plan.orphans.values()))} orphaned record(s) kept with them"
     if plan.conflicts:
         verb = "replaced by the incoming ones" if on_conflict == "replace" else "kept as they were"
         summary += f"; {len(plan.conflicts)} conflicting record(s) {verb}"

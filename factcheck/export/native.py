@@ -3,8 +3,11 @@
 One JSON object: ``format``, ``schema_version``, ``exported``, ``labels``,
 ``reviewers``, and ``articles``, each with its text and every sentence; each
 sentence maps every exported reviewer to their full annotation record, or null
-when they left it untagged. It is written one article per line, so that it
-streams and diffs well, and it is still one plain JSON document.
+when they left it untagged. An article whose reviewers have orphaned records
+(their sentence gone from this version of the text) lists them under
+``orphans``: reviewer -> [{``sentence``: its text, ``annotation``: the record}].
+It is written one article per line, so that it streams and diffs well, and it is
+still one plain JSON document.
 
 ``read`` validates a file completely (``SCHEMA``, then consistency: offsets
 slice the text, records sit on the sentence they name) before anything uses it,
@@ -27,6 +30,7 @@ from fastjsonschema import JsonSchemaValueException
 from factcheck.corpus import AnnotationRecord, CorpusArticle, SentenceRecord
 from factcheck.export.base import ExportContext, ExportFormat
 from factcheck.models import LABELS, Annotation, Article, text_hash
+from factcheck.reimport import Orphan
 from factcheck.store import StoreError
 
 FORMAT_NAME = "factcheck-annotations"
@@ -34,6 +38,8 @@ FORMAT_NAME = "factcheck-annotations"
 SCHEMA_VERSION = 1
 
 _NULLABLE_STRING = {"type": ["string", "null"]}
+#: The fields of a record that say where it sits.
+_CONTEXT_FIELDS = ("article_id", "index", "start", "end", "sentence_sha", "reviewer")
 _NULLABLE_LABEL = {"enum": [*LABELS, None]}
 
 #: JSON Schema (draft 7) of the native format; a record may leave out any field but ``label``,
@@ -65,7 +71,25 @@ SCHEMA: dict[str, Any] = {
                 "date": _NULLABLE_STRING,
                 "author": _NULLABLE_STRING,
                 "sentences": {"type": "array", "items": {"$ref": "#/definitions/sentence"}},
+                "orphans": {
+                    "type": "object",
+                    "additionalProperties": {"type": "array", "items": {"$ref": "#/definitions/orphan"}},
+                },
             },
+        },
+        "orphan": {
+            "type": "object",
+            "required": ["sentence", "annotation"],
+            "properties": {
+                "sentence": {"type": "string"},
+                "annotation": {  # the record as it was on its sentence in an earlier version
+                    "allOf": [
+                        {"$ref": "#/definitions/annotation"},
+                        {"type": "object", "required": list(_CONTEXT_FIELDS[:5])},
+                    ]
+                },
+            },
+            "additionalProperties": False,
         },
         "sentence": {
             "type": "object",
@@ -109,7 +133,6 @@ SCHEMA: dict[str, Any] = {
 }
 #: Field values of a record that leaves them out.
 _DEFAULTS: dict[str, Any] = {f.name: None if f.default is MISSING else f.default for f in fields(Annotation)}
-_CONTEXT_FIELDS = ("article_id", "index", "start", "end", "sentence_sha", "reviewer")
 
 
 class ExportFileError(StoreError):
@@ -143,7 +166,7 @@ def article_record(reviewers: tuple[str, ...] | list[str], item: CorpusArticle) 
     """One article as the native format writes it."""
     article = item.article
     records = [(name, item.records[name]) for name in reviewers]
-    return {
+    record: dict[str, Any] = {
         "id": article.id,
         "title": article.title,
         "outlet": article.outlet,
@@ -157,6 +180,10 @@ def article_record(reviewers: tuple[str, ...] | list[str], item: CorpusArticle) 
             for sentence in item.sentences
         ],
     }
+    orphans = {name: [o.to_dict() for o in item.orphans[name]] for name in reviewers if name in item.orphans}
+    if orphans:
+        record["orphans"] = orphans
+    return record
 
 
 def _items(context: ExportContext, item: CorpusArticle) -> list[bytes]:
@@ -258,7 +285,17 @@ def _article(raw: dict[str, Any], reviewers: list[str]) -> CorpusArticle:
                 )
             if given is not None:
                 records[reviewer][position] = _record(article.id, sentence, reviewer, given, where)
-    return CorpusArticle(article, sentences, records)
+    orphans: dict[str, list[Orphan]] = {}
+    for reviewer, given_orphans in raw.get("orphans", {}).items():
+        if reviewer not in records:
+            raise _Inconsistent("orphans", f"orphans of {reviewer!r}, who is not in the export's reviewers")
+        orphans[reviewer] = []
+        for number, given in enumerate(given_orphans):
+            if given["annotation"].get("reviewer", reviewer) != reviewer:
+                raise _Inconsistent(f"orphans.{reviewer}[{number}]", "a record by another reviewer")
+            record = Annotation.from_dict({**_DEFAULTS, **given["annotation"], "reviewer": reviewer})
+            orphans[reviewer].append(Orphan(record, given["sentence"]))
+    return CorpusArticle(article, sentences, records, orphans)
 
 
 def _record(

@@ -48,7 +48,7 @@ class ReviewScreen(Screen[None]):
             "accept_confident",
             "accept all",
             show=False,
-            tooltip="accept all at or above the threshold, one undo (% = share right on news pages)",
+            tooltip="accept all ≥ the threshold, one undo (% = share right on news pages)",
         ),
         Binding("down,j", "move(1)", "next", key_display="↓/j", show=False, tooltip="next sentence"),
         Binding("up,k", "move(-1)", "prev", key_display="↑/k", show=False, tooltip="previous sentence"),
