@@ -715,6 +715,7 @@ _ACQUAINTANCES = re.compile(  # "people who know her say", "those who have worke
     r"\s+who\s+(?:have\s+|had\s+)?(?:know|knew|known|work|worked|serve|served)"
     r"(?:\s+(?:with|for|under|alongside))?(?:\s+[\w'’-]+){1,3}\s*$"
 )
+_CURRENCY_SIGNS = "$£€¥"  # a line that opens with an amount is an entry of a list, not a subhead
 _INTERVIEWED_BY_THE_WRITER = re.compile(  # "Several analysts we spoke to said": the writer's interviewees
     r"\s+(?:I|we)\s+(?:have\s+|had\s+)?(?:spoke|spoken|talked|interviewed|surveyed|contacted|consulted|polled)"
     r"(?:\s+(?:to|with))?\s*$"
@@ -1925,7 +1926,7 @@ def _skip_hit(
         if len(words) <= rules.max_subhead_words:
             if in_list == "table":
                 return _SkipHit(0.6, "row of a list or table (lines with commas, no full stop)", None)
-            if _is_title(words, rules):
+            if _is_title(words, rules) and stripped[:1] not in _CURRENCY_SIGNS:  # not "$7,500 to Food Share"
                 if numbered:
                     return _SkipHit(0.85, "item of a numbered list, its number on the line before", None)
                 if in_list:

@@ -2395,3 +2395,16 @@ def test_unnamed_people_of_a_kind_hold_views_and_both_points_back() -> None:
     check(text, "Some are calling", ANONYMOUS, "Some")
     check(text, "Both companies", SOURCED, "Both companies")  # the two just named
     check(text, "Some products", UNATTRIBUTED)  # not people
+
+
+def test_a_line_that_opens_with_an_amount_is_no_near_certain_subhead() -> None:
+    text = article(
+        "The foundation gave out $40,000 this spring. Among the grants:",
+        "$7,500 to Stand For Children",
+        "The group runs reading clubs in six schools.",
+        "Grants For Schools",
+        "The next round opens in May.",
+    )
+    entry = tag(text, "$7,500")
+    assert entry.confidence < 0.95, entry  # a grant in a list, not bulk-accepted: some read it as a claim
+    assert tag(text, "Grants For").confidence >= 0.9  # a subhead in title case still is one
