@@ -2111,10 +2111,14 @@ def _transcript_turns(text: str, paragraphs: dict[int, list[Sentence]], rules: _
                 label = (sentence.start, sentence.start + len(label_text))
                 opened[sentence.index] = (_Turn(False, None, label), label_text, bool(match["initials"]))
     labels = Counter(label for _, label, _ in opened.values())
-    speakers = {  # only for labels on two lines or more: one that occurs once may be an acronym
-        label: _label_speaker(text, label, initials=initials, rules=rules)
+    initials_of = {  # only for labels on two lines or more: one that occurs once may be an acronym
+        label: initials
         for _, label, initials in opened.values()
         if label not in ("Q", "A") and labels[label] >= 2
+    }  # each label is read once, as its last line writes it
+    speakers = {
+        label: _label_speaker(text, label, initials=initials, rules=rules)
+        for label, initials in initials_of.items()
     }
     kept = {
         index: replace(turn, speaker=speakers.get(label))
@@ -2176,14 +2180,24 @@ def _full_name_for_label(text: str, label: str, *, initials: bool, rules: _Rules
     words = label.split()
     if words[0] in rules.not_name_words or {label, words[-1]} & rules.headline_labels:
         return None
+    shouted = not initials and label.isupper()  # "JON SIEBEN: …" stands for "Jon Sieben"
+    flags = re.IGNORECASE if shouted else 0
     if initials:
         pattern = r"\s+".join(rf"{letter}[\w'’-]*[a-z][\w'’-]*" for letter in label)
+        needle = None
     elif len(words) == 1:  # not "That's Joe": a word with 's is no first name
         pattern = rf"[A-Z][\w'’-]+(?<!['’]s)(?: [A-Z][\w'’.-]+(?<!['’]s))*? {re.escape(label)}"
+        needle = f" {re.escape(label)}"
     else:
         pattern = rf"{re.escape(label)}(?!:)"
-    shouted = not initials and label.isupper()  # "JON SIEBEN: …" stands for "Jon Sieben"
-    for found in re.finditer(rf"\b{pattern}\b", text, re.IGNORECASE if shouted else 0):
+        needle = re.escape(label)
+    first_line = 0
+    if needle is not None:  # a name holds its label and no line break: look from the label's first line on
+        first = re.search(needle, text, flags)
+        if first is None:
+            return None
+        first_line = text.rfind("\n", 0, first.start()) + 1
+    for found in re.compile(rf"\b{pattern}\b", flags).finditer(text, first_line):
         if shouted and found.group().isupper():
             continue  # another label, or a heading in capitals
         tokens = _tokens(text, found.start(), found.end(), rules)
