@@ -37,7 +37,11 @@ CUE_KINDS: tuple[str, ...] = (CUE_QUOTATION, CUE_ATTRIBUTION, CUE_ANONYMITY, CUE
 LEXICON_NAMES: tuple[str, ...] = ("attribution", "anonymity", "sources", "skip", "grammar")
 
 
-@dataclass(frozen=True, slots=True)
+# Classes made once per sentence or more write out their ``__init__`` (``init=False``): mypyc compiles
+# it, where the one ``dataclass`` generates runs as interpreted Python.
+
+
+@dataclass(frozen=True, slots=True, init=False)
 class Cue:
     """Words that triggered a suggestion; offsets point into the article text."""
 
@@ -46,11 +50,17 @@ class Cue:
     text: str
     kind: str
 
+    def __init__(self, start: int, end: int, text: str, kind: str) -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "kind", kind)
+
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text, "kind": self.kind}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Suggestion:
     """The suggested tag of one sentence, how sure the suggester is, and why.
 
@@ -68,6 +78,26 @@ class Suggestion:
     source_span: tuple[int, int] | None
     reason: str
     rule_confidence: float
+
+    def __init__(
+        self,
+        index: int,
+        label: str,
+        confidence: float,
+        cues: tuple[Cue, ...],
+        source: str | None,
+        source_span: tuple[int, int] | None,
+        reason: str,
+        rule_confidence: float,
+    ) -> None:
+        object.__setattr__(self, "index", index)
+        object.__setattr__(self, "label", label)
+        object.__setattr__(self, "confidence", confidence)
+        object.__setattr__(self, "cues", cues)
+        object.__setattr__(self, "source", source)
+        object.__setattr__(self, "source_span", source_span)
+        object.__setattr__(self, "reason", reason)
+        object.__setattr__(self, "rule_confidence", rule_confidence)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -486,7 +516,7 @@ class _Rules:
         return [(s, e) for s, e in _lexicon_hits(text, self).anonymity if start <= s and e <= end]
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class _Hits:
     """Every lexicon phrase found in one sentence."""
 
@@ -497,6 +527,24 @@ class _Hits:
     weak_anonymity: list[tuple[int, int, str]]
     groups: list[tuple[int, int, str]]  # nouns of unnamed people ("officials", "sources")
     outlets: list[tuple[int, int, str]]  # start, end, canonical name
+
+    def __init__(
+        self,
+        lowered: str,
+        attribution: list[tuple[int, int, str]],
+        false_attribution: list[tuple[int, int, str]],
+        anonymity: list[tuple[int, int]],
+        weak_anonymity: list[tuple[int, int, str]],
+        groups: list[tuple[int, int, str]],
+        outlets: list[tuple[int, int, str]],
+    ) -> None:
+        self.lowered = lowered
+        self.attribution = attribution
+        self.false_attribution = false_attribution
+        self.anonymity = anonymity
+        self.weak_anonymity = weak_anonymity
+        self.groups = groups
+        self.outlets = outlets
 
 
 @lru_cache(maxsize=64)
@@ -840,7 +888,7 @@ def _window_start(text: str, start: int, end: int, width: int) -> int:
     return space + 1 if 0 <= space < end else start
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class _Guess:
     """Who a noun phrase names, before pronouns and "the paper" are resolved.
 
@@ -856,6 +904,26 @@ class _Guess:
     person: bool = False
     pronoun: str = ""
     document: bool = False  # the phrase names a document ("a court filing"), so "shows" can attribute
+
+    def __init__(
+        self,
+        kind: str,
+        text: str,
+        start: int,
+        end: int,
+        certainty: float,
+        person: bool = False,
+        pronoun: str = "",
+        document: bool = False,
+    ) -> None:
+        self.kind = kind
+        self.text = text
+        self.start = start
+        self.end = end
+        self.certainty = certainty
+        self.person = person
+        self.pronoun = pronoun
+        self.document = document
 
 
 def _name_runs(tokens: Sequence[_Token], rules: _Rules) -> list[tuple[int, int]]:
@@ -1211,13 +1279,20 @@ def _has_phrase(norms: Sequence[str], phrase: str) -> bool:
 # Quotations
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class _Quote:
     start: int  # offsets into the sentence text, marks included
     end: int
     words: int
     is_label: bool
     modifier: bool = False  # a label only because it modifies the noun after it ('a "tip-top" plan')
+
+    def __init__(self, start: int, end: int, words: int, is_label: bool, modifier: bool = False) -> None:
+        self.start = start
+        self.end = end
+        self.words = words
+        self.is_label = is_label
+        self.modifier = modifier
 
 
 def _quote_spans(text: str, open_at_start: bool) -> tuple[list[tuple[int, int]], bool]:
@@ -1303,13 +1378,22 @@ def _modifies_next_word(text: str, quote_end: int, rules: _Rules) -> bool:
 # Attributions in one sentence
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class _Attribution:
     form: str  # speech, complement, speechact, framing, phrase, participle, document, nocomment, credit
     verb_start: int  # offsets into the sentence text
     verb_end: int
     guess: _Guess | None
     relative: bool = False  # inside "who has said ...": the writer's analysis, not an attribution
+
+    def __init__(
+        self, form: str, verb_start: int, verb_end: int, guess: _Guess | None, relative: bool = False
+    ) -> None:
+        self.form = form
+        self.verb_start = verb_start
+        self.verb_end = verb_end
+        self.guess = guess
+        self.relative = relative
 
 
 def _inside(spans: Iterable[tuple[int, int] | tuple[int, int, str]], at: int) -> bool:
@@ -1953,7 +2037,7 @@ def _headline_source(text: str, rules: _Rules) -> tuple[str, tuple[int, int]] | 
 # Reading the article
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class _Mention:
     """A source met earlier in the article, for pronouns and "the paper" to point back to."""
 
@@ -1961,6 +2045,12 @@ class _Mention:
     span: tuple[int, int] | None
     anonymous: bool
     kind: str  # person, group, body, outlet, document
+
+    def __init__(self, text: str, span: tuple[int, int] | None, anonymous: bool, kind: str) -> None:
+        self.text = text
+        self.span = span
+        self.anonymous = anonymous
+        self.kind = kind
 
 
 @dataclass(slots=True)
@@ -1990,7 +2080,7 @@ class _Memory:
             self.body = mention
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class _Draft:
     """A suggestion being built; later sentences may still fill in the source of a quotation."""
 
@@ -1999,6 +2089,15 @@ class _Draft:
     reason: str
     cues: list[Cue]
     source: _Mention | None = None
+
+    def __init__(
+        self, label: str, confidence: float, reason: str, cues: list[Cue], source: _Mention | None = None
+    ) -> None:
+        self.label = label
+        self.confidence = confidence
+        self.reason = reason
+        self.cues = cues
+        self.source = source
 
     def freeze(self, index: int, calibration: Calibration) -> Suggestion:
         rule_confidence = min(max(self.confidence, 0.0), 1.0)
@@ -2021,7 +2120,7 @@ def _resumption_pattern(nouns: frozenset[str], rules: _Rules) -> re.Pattern[str]
     return re.compile(_phrase_pattern(phrases), re.IGNORECASE)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class _Reading:
     """What one sentence says by itself, before its neighbours are taken into account."""
 
@@ -2036,6 +2135,32 @@ class _Reading:
     weak_anonymity_cues: list[Cue]  # "reportedly"
     opened_inside: bool  # the sentence starts inside a quotation opened before
     block_state: tuple[_Block, int] | None  # the block quotation it belongs to, and the distance
+
+    def __init__(
+        self,
+        quotes: list[_Quote],
+        real_quotes: list[_Quote],
+        attributions: list[_Attribution],
+        live: list[_Attribution],
+        mentions: list[_Mention | None],
+        speaker: _Mention | None,
+        cues: list[Cue],
+        anonymity_cues: list[Cue],
+        weak_anonymity_cues: list[Cue],
+        opened_inside: bool,
+        block_state: tuple[_Block, int] | None,
+    ) -> None:
+        self.quotes = quotes
+        self.real_quotes = real_quotes
+        self.attributions = attributions
+        self.live = live
+        self.mentions = mentions
+        self.speaker = speaker
+        self.cues = cues
+        self.anonymity_cues = anonymity_cues
+        self.weak_anonymity_cues = weak_anonymity_cues
+        self.opened_inside = opened_inside
+        self.block_state = block_state
 
 
 @dataclass(slots=True)
