@@ -327,16 +327,21 @@ class _GuardedPattern:
 
 _ASCII = tuple(chr(code) for code in range(128))
 _NEVER = re.compile(r"(?!)")
+_ANY_ASCII = re.compile(r"[\x00-\x7f]", re.IGNORECASE)  # also "K" (the Kelvin sign), "ſ" ...
 
 
-def _first_characters(pattern: str) -> frozenset[str] | None:
+def _first_characters(pattern: str, *, ascii_only: bool = True) -> frozenset[str] | None:
     """The ASCII characters a match of ``pattern`` can start with; None when it may start with any
-    (the reading gives up, safely, on anything but literals, sets of them, groups and alternatives)."""
+    (the reading gives up, safely, on anything but literals, sets of them, groups and alternatives).
+
+    With ``ascii_only`` False, also those that are not ASCII, and None for a start with ``\\d``, ``\\w``
+    or ``\\s``; but when case is ignored, still only ASCII ones (and "ſ", "K" match some of them).
+    """
     try:
         parsed = re_parser.parse(pattern)
     except Exception:  # the parser is CPython's own, not a public interface: if it changes, no shortcut
         return None
-    return _starts(list(parsed), bool(parsed.state.flags & re.IGNORECASE))
+    return _starts(list(parsed), bool(parsed.state.flags & re.IGNORECASE), ascii_only)
 
 
 _CATEGORIES = {  # the ASCII characters of \d, \w and \s (others are not ASCII: no shortcut for them)
@@ -346,14 +351,14 @@ _CATEGORIES = {  # the ASCII characters of \d, \w and \s (others are not ASCII: 
 }
 
 
-def _starts(items: list[tuple[Any, Any]], ignore_case: bool) -> frozenset[str] | None:
+def _starts(items: list[tuple[Any, Any]], ignore_case: bool, ascii_only: bool) -> frozenset[str] | None:
     """First characters of a parsed pattern's items (see ``_first_characters``)."""
     for at, (op, value) in enumerate(items):
         kind = str(op)
         if kind == "AT":  # "^" matches no character
             continue
         if kind == "LITERAL":
-            return _either_case({chr(value)}, ignore_case)
+            return _either_case({chr(value)}, ignore_case, ascii_only)
         if kind == "IN":
             chars: set[str] = set()
             for member, argument in value:
@@ -361,37 +366,38 @@ def _starts(items: list[tuple[Any, Any]], ignore_case: bool) -> frozenset[str] |
                     chars.add(chr(argument))
                 elif str(member) == "RANGE" and argument[1] - argument[0] < 128:
                     chars.update(chr(code) for code in range(argument[0], argument[1] + 1))
-                elif str(member) == "CATEGORY" and str(argument) in _CATEGORIES:
+                elif str(member) == "CATEGORY" and ascii_only and str(argument) in _CATEGORIES:
                     chars.update(_CATEGORIES[str(argument)])
                 else:  # a negation, or a category such as \W
                     return None
-            return _either_case(chars, ignore_case)
+            return _either_case(chars, ignore_case, ascii_only)
         if kind == "SUBPATTERN":
             _, added, removed, body = value
             inner = (ignore_case or bool(added & re.IGNORECASE)) and not removed & re.IGNORECASE
-            return _starts(list(body), inner)
+            return _starts(list(body), inner, ascii_only)
         if kind == "BRANCH":
             found: set[str] = set()
             for branch in value[1]:
-                first = _starts(list(branch), ignore_case)
+                first = _starts(list(branch), ignore_case, ascii_only)
                 if first is None:
                     return None
                 found |= first
             return frozenset(found)
         if kind in {"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"}:
-            first = _starts(list(value[2]), ignore_case)
+            first = _starts(list(value[2]), ignore_case, ascii_only)
             if value[0] >= 1 or first is None:
                 return first
-            rest = _starts(items[at + 1 :], ignore_case)  # "(?:\d\d:\d\d )?More from": either
+            rest = _starts(items[at + 1 :], ignore_case, ascii_only)  # "(?:\d\d:\d\d )?More from": either
             return None if rest is None else first | rest
         return None  # may match nothing, a lookahead, any character ...
     return None
 
 
-def _either_case(chars: set[str], ignore_case: bool) -> frozenset[str] | None:
-    """The ASCII characters among ``chars``, with their other case when case is ignored."""
+def _either_case(chars: set[str], ignore_case: bool, ascii_only: bool) -> frozenset[str] | None:
+    """The ASCII characters among ``chars`` (all when not ``ascii_only``), with their other case
+    when case is ignored."""
     if not ignore_case:  # a character that is not ASCII matches only itself, never an ASCII key
-        return frozenset(char for char in chars if char.isascii())
+        return frozenset(char for char in chars if char.isascii() or not ascii_only)
     if not all(char.isascii() for char in chars):
         return None  # "ſ" matches "s" when case is ignored: no shortcut past such characters
     return frozenset(chars | {char.lower() for char in chars} | {char.upper() for char in chars})
@@ -401,7 +407,9 @@ class _ByFirstCharacter:
     """Anchored (name, pattern) alternatives, tried by a line's first character: for each ASCII
     character, the alternation of only those alternatives whose match can start with it, in their
     order, compiled when first needed. It finds what the whole alternation finds, trying fewer
-    alternatives; a line that starts with another character is matched against the whole."""
+    alternatives. Other characters that start a line ("“", "—") are chosen for when first met, but
+    a letter, or a character that matches an ASCII one when case is ignored, is matched against
+    the whole."""
 
     def __init__(self, alternatives: Sequence[tuple[str, str]]) -> None:
         self.alternatives = list(alternatives)
@@ -411,12 +419,18 @@ class _ByFirstCharacter:
             char: tuple(i for i, first in enumerate(starts) if first is None or char in first)
             for char in _ASCII
         }
+        self.any_starts = [_first_characters(pattern, ascii_only=False) for _, pattern in self.alternatives]
         self.compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
 
     def pattern(self, line: str) -> re.Pattern[str]:
-        chosen = self.chosen.get(line[:1])
+        first_char = line[:1]
+        chosen = self.chosen.get(first_char)
         if chosen is None:
-            return self.whole
+            if not first_char or first_char.isalnum() or _ANY_ASCII.match(first_char):
+                return self.whole
+            chosen = self.chosen[first_char] = tuple(
+                i for i, first in enumerate(self.any_starts) if first is None or first_char in first
+            )
         pattern = self.compiled.get(chosen)
         if pattern is None:
             alternatives = [self.alternatives[i] for i in chosen]

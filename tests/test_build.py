@@ -50,6 +50,20 @@ def test_a_pattern_that_may_start_with_anything_is_always_tried(pattern: str) ->
     assert _first_characters(pattern) is None
 
 
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"^[—–-]\s*\w+", {"—", "–", "-"}),
+        (r"^[“\"]\w+", {"“", '"'}),
+        (r"(?i)^by\s+\w+", {"B", "b"}),  # case ignored: still ASCII only ("K" is tried whole)
+        (r"^\w+", None),  # "\w" and "\s" hold characters that are not ASCII
+        (r"^\s*“", None),
+    ],
+)
+def test_first_characters_that_are_not_ascii(pattern: str, expected: set[str] | None) -> None:
+    assert _first_characters(pattern, ascii_only=False) == expected
+
+
 LINE_START = st.sampled_from(
     [
         "By ",
@@ -68,6 +82,9 @@ LINE_START = st.sampled_from(
         "ſ",
         "K",
         "“",
+        "‘",
+        "•",
+        "\u00a0",
         "Reuters/",
         "Jane Doe is a reporter ",
         "",
