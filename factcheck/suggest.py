@@ -403,13 +403,67 @@ def _either_case(chars: set[str], ignore_case: bool, ascii_only: bool) -> frozen
     return frozenset(chars | {char.lower() for char in chars} | {char.upper() for char in chars})
 
 
-class _ByFirstCharacter:
-    """Anchored (name, pattern) alternatives, tried by a line's first character: for each ASCII
-    character, the alternation of only those alternatives whose match can start with it, in their
-    order, compiled when first needed. It finds what the whole alternation finds, trying fewer
-    alternatives. Other characters that start a line ("“", "—") are chosen for when first met, but
-    a letter, or a character that matches an ASCII one when case is ignored, is matched against
-    the whole."""
+_PREFIX_LENGTH = 3  # the characters of a line start that choose the alternatives to try
+_MAX_PREFIXES = 256  # per pattern; past that, a pattern's prefixes stay shorter
+
+
+def _prefixes(pattern: str) -> frozenset[str] | None:
+    """The ASCII strings of ``_PREFIX_LENGTH`` characters a match of ``pattern`` can start with, or
+    shorter ones where the reading stops (what follows is not known); None when it may start with
+    anything. They tell about lines that start with ASCII characters only: a line "It’s" may match
+    "^It’s", which has no such prefix (and with case ignored, "K", the Kelvin sign, matches "k")."""
+    try:
+        parsed = re_parser.parse(pattern)
+    except Exception:  # the parser is CPython's own, not a public interface: if it changes, no shortcut
+        return None
+    done: set[str] = set()
+    done |= _extend({""}, list(parsed), bool(parsed.state.flags & re.IGNORECASE), done)
+    return None if "" in done else frozenset(done)
+
+
+def _extend(prefixes: set[str], items: list[tuple[Any, Any]], ignore_case: bool, done: set[str]) -> set[str]:
+    """The ``prefixes`` extended by what the parsed ``items`` match first, for ``_prefixes``; those
+    that reach ``_PREFIX_LENGTH``, or that the reading cannot extend further, are put in ``done``."""
+    for op, value in items:
+        if not prefixes:
+            break
+        kind = str(op)
+        if kind == "AT":  # "^", "\b", "$": no character (a prefix may then allow more than the pattern)
+            continue
+        if kind in {"LITERAL", "IN"}:
+            chars = _starts([(op, value)], ignore_case, True)  # none: only other characters match
+            if chars is None or len(prefixes) * len(chars) > _MAX_PREFIXES:
+                done |= prefixes
+                return set()
+            longer = {prefix + char for prefix in prefixes for char in chars}
+            done |= {prefix for prefix in longer if len(prefix) == _PREFIX_LENGTH}
+            prefixes = {prefix for prefix in longer if len(prefix) < _PREFIX_LENGTH}
+        elif kind == "SUBPATTERN":
+            _, added, removed, body = value
+            inner = (ignore_case or bool(added & re.IGNORECASE)) and not removed & re.IGNORECASE
+            prefixes = _extend(prefixes, list(body), inner, done)
+        elif kind == "BRANCH":
+            prefixes = set().union(
+                *(_extend(set(prefixes), list(branch), ignore_case, done) for branch in value[1])
+            )
+        elif kind in {"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"}:
+            done |= _extend(set(prefixes), list(value[2]), ignore_case, done)  # then another, or what follows
+            if value[0] >= 1:
+                return set()
+        else:  # a lookahead, any character ...: what follows is not known
+            done |= prefixes
+            return set()
+    return prefixes
+
+
+class _ByFirstCharacters:
+    """Anchored (name, pattern) alternatives, tried by how a line starts: for its first three
+    characters, the alternation of only those alternatives whose match can start with them (see
+    ``_prefixes``), in their order, compiled when first needed. A line whose start is not ASCII is
+    tried by its first character: an ASCII one, as ``_first_characters`` reads the alternatives;
+    another ("“", "—"), by those that can start with it, unless it is a letter or matches an ASCII
+    character when case is ignored: then by the whole alternation. It finds what the whole
+    alternation finds, trying fewer alternatives."""
 
     def __init__(self, alternatives: Sequence[tuple[str, str]]) -> None:
         self.alternatives = list(alternatives)
@@ -420,17 +474,30 @@ class _ByFirstCharacter:
             for char in _ASCII
         }
         self.any_starts = [_first_characters(pattern, ascii_only=False) for _, pattern in self.alternatives]
+        self.prefixes = [_prefixes(pattern) for _, pattern in self.alternatives]
+        self.chosen_by_start: dict[str, tuple[int, ...]] = {}  # line start -> the alternatives to try
         self.compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
 
     def pattern(self, line: str) -> re.Pattern[str]:
-        first_char = line[:1]
-        chosen = self.chosen.get(first_char)
-        if chosen is None:
-            if not first_char or first_char.isalnum() or _ANY_ASCII.match(first_char):
-                return self.whole
-            chosen = self.chosen[first_char] = tuple(
-                i for i, first in enumerate(self.any_starts) if first is None or first_char in first
-            )
+        start = line[:_PREFIX_LENGTH]
+        if start and start.isascii():
+            chosen = self.chosen_by_start.get(start)
+            if chosen is None:
+                chosen = self.chosen_by_start[start] = tuple(
+                    i
+                    for i, prefixes in enumerate(self.prefixes)
+                    if prefixes is None or any(start[:n] in prefixes for n in range(1, len(start) + 1))
+                )
+        else:
+            first_char = line[:1]
+            found = self.chosen.get(first_char)
+            if found is None:
+                if not first_char or first_char.isalnum() or _ANY_ASCII.match(first_char):
+                    return self.whole
+                found = self.chosen[first_char] = tuple(
+                    i for i, first in enumerate(self.any_starts) if first is None or first_char in first
+                )
+            chosen = found
         pattern = self.compiled.get(chosen)
         if pattern is None:
             alternatives = [self.alternatives[i] for i in chosen]
@@ -499,7 +566,7 @@ class _Rules:
     honorifics: frozenset[str]  # "Lord", "Sir": before a surname, like a title
     org_words: frozenset[str]
     not_name_words: frozenset[str]
-    anchored_skip_lines: _ByFirstCharacter  # alternatives named k0, k1, ... (see skip_kinds)
+    anchored_skip_lines: _ByFirstCharacters  # alternatives named k0, k1, ... (see skip_kinds)
     floating_skip_lines: tuple[tuple[tuple[str, ...], str, re.Pattern[str]], ...]  # (hints, kind, pattern)
     floating_hints: tuple[str, ...]  # lower-case words one of which a floating pattern needs
     skip_kinds: dict[str, str]  # group name -> kind of line ("byline", "credit", ...)
@@ -709,7 +776,7 @@ def _rules(extra_dir: str | None = None) -> _Rules:
         honorifics=frozenset(sources["honorifics"]),
         org_words=frozenset(sources["org_words"]),
         not_name_words=frozenset(sources["not_name_words"]),
-        anchored_skip_lines=_ByFirstCharacter(anchored),
+        anchored_skip_lines=_ByFirstCharacters(anchored),
         floating_skip_lines=floating,
         floating_hints=tuple({hint for pattern_hints, _, _ in floating for hint in pattern_hints}),
         skip_kinds={name: kind for name, kind, _ in skip_lines},

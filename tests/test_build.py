@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import factcheck.suggest
-from factcheck.suggest import _first_characters, _rules
+from factcheck.suggest import _first_characters, _prefixes, _rules
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -23,7 +23,7 @@ def test_the_suggester_type_checks_so_an_install_can_compile_it(tmp_path, monkey
     assert status == 0, report + errors
 
 
-# -- the byline/credit patterns are tried by a line's first character (a speed-up that must not
+# -- the byline/credit patterns are tried by a line's first characters (a speed-up that must not
 #    change what is found) ----------------------------------------------------------------------
 
 
@@ -64,6 +64,20 @@ def test_first_characters_that_are_not_ascii(pattern: str, expected: set[str] | 
     assert _first_characters(pattern, ascii_only=False) == expected
 
 
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"(?i)^to (?:join|learn)", {"TO ", "To ", "tO ", "to "}),
+        (r"^(?:\d{1,2}:\d{2}\s+)?More", {*"0123456789", "Mor"}),  # "1" and what follows: not read
+        (r"^By\b|^PTI$", {"By", "PTI"}),
+        (r"^It’s", set()),  # no line that starts with ASCII characters only
+        (r"^(?=x)y", None),
+    ],
+)
+def test_prefixes_of_a_pattern(pattern: str, expected: set[str] | None) -> None:
+    assert _prefixes(pattern) == expected
+
+
 LINE_START = st.sampled_from(
     [
         "By ",
@@ -77,6 +91,9 @@ LINE_START = st.sampled_from(
         "More from ",
         "12:30 More on ",
         "This article ",
+        "THIS STORY ",
+        "To join, contact ",
+        "It’s ",
         "Copyright ",
         "© ",
         "ſ",
