@@ -915,8 +915,28 @@ _READER_ADDRESS = re.compile(
 _PUNCTUATION = re.compile(r"[^\w\s]")
 _LABEL_PREFIX = re.compile(r"[A-Z][\w'’-]*(?: [A-Z&][\w'’-]*){0,3}: ")
 _CAPITALS_FIRST = re.compile(r"[A-Z][A-Z'’-]{2,}\b(?! [A-Z]{2,}\b[^a-z]*$)")
-# The speaker's own voice: "I", "we", "our" ("US" in capitals is the country, not "us")
-_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Ww]e|[Ww]e['’](?:re|ve|d|ll)|[Oo]urs?|us|[Mm]y|me)\b")
+# The speaker's own voice: "I", "we", "our" ("US" in capitals is the country, not "us"). Each word is
+# checked to start a word after its first letter, "(?<!\w.)" for "\b" before it: so written, the
+# search skips to those letters instead of trying every position.
+_FIRST_PERSON = re.compile(
+    "|".join(
+        rf"{word[0]}(?<!\w.){word[1:]}\b"
+        for word in (
+            "I",
+            "I['’](?:m|ve|d|ll)",
+            "We",
+            "we",
+            "We['’](?:re|ve|d|ll)",
+            "we['’](?:re|ve|d|ll)",
+            "Ours?",
+            "ours?",
+            "us",
+            "My",
+            "my",
+            "me",
+        )
+    )
+)
 
 
 class _Token:

@@ -1,6 +1,7 @@
 """The suggester's speed: compiled by ``pip install .`` with mypyc (see setup.py), and shortcuts
 that must not change what it finds."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -8,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import factcheck.suggest
-from factcheck.suggest import _first_characters, _prefixes, _rules
+from factcheck.suggest import _FIRST_PERSON, _first_characters, _prefixes, _rules
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -117,3 +118,18 @@ def test_the_first_character_shortcut_finds_what_the_whole_alternation_finds(sta
     whole = rules.anchored_skip_lines.whole.match(line)
     quick = rules.anchored_skip_lines.match(line)
     assert (whole and (whole.lastgroup, whole.span())) == (quick and (quick.lastgroup, quick.span()))
+
+
+# -- "I", "we", "our" are searched by their first letter (a speed-up that must not change what is found)
+
+PLAIN_FIRST_PERSON = re.compile(
+    r"\b(?:I|I['’](?:m|ve|d|ll)|[Ww]e|[Ww]e['’](?:re|ve|d|ll)|[Oo]urs?|us|[Mm]y|me)\b"
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="IiWwOoUuMmYyesrdlv'’ .,\n_9é", max_size=30))
+def test_the_first_person_pattern_finds_what_the_plain_one_finds(text: str) -> None:
+    assert [m.span() for m in _FIRST_PERSON.finditer(text)] == [
+        m.span() for m in PLAIN_FIRST_PERSON.finditer(text)
+    ]
