@@ -2200,17 +2200,29 @@ class _Draft:
         self.cues = cues
         self.source = source
 
-    def freeze(self, index: int, calibration: Calibration) -> Suggestion:
+    def freeze(
+        self,
+        index: int,
+        calibration: Calibration,
+        readings: dict[tuple[str, str, float], tuple[float, float]],
+    ) -> Suggestion:
+        """The suggestion; ``readings`` holds the confidences, calibrated and the rule's, rounded, of
+        the readings (label, reason, rule's confidence) met so far: each is worked out once."""
         rule_confidence = min(max(self.confidence, 0.0), 1.0)
+        reading = (self.label, self.reason, rule_confidence)
+        confidences = readings.get(reading) if rule_confidence else None  # 0.0 and -0.0: one key
+        if confidences is None:
+            calibrated = calibration.confidence(self.label, self.reason, rule_confidence)
+            confidences = readings[reading] = (round(calibrated, 3), round(rule_confidence, 3))
         return Suggestion(
             index=index,
             label=self.label,
-            confidence=round(calibration.confidence(self.label, self.reason, rule_confidence), 3),
+            confidence=confidences[0],
             cues=tuple(sorted(self.cues, key=_CUE_ORDER)),
             source=self.source.text if self.source else None,
             source_span=self.source.span if self.source else None,
             reason=self.reason,
-            rule_confidence=round(rule_confidence, 3),
+            rule_confidence=confidences[1],
         )
 
 
@@ -2296,7 +2308,8 @@ def suggest_article(
     numbered = [s if s.index == i else replace(s, index=i) for i, s in enumerate(sentences)]
     has_title = bool(sentences) and sentences[0].index == 0  # the article's first line is its headline
     drafts = _ArticleReader(text, numbered, rules, has_title).read()
-    return [draft.freeze(s.index, calibration) for draft, s in zip(drafts, sentences, strict=True)]
+    readings: dict[tuple[str, str, float], tuple[float, float]] = {}
+    return [draft.freeze(s.index, calibration, readings) for draft, s in zip(drafts, sentences, strict=True)]
 
 
 _SPEAKER_LABEL = re.compile(  # "AD She was all in." / "Winfrey: I did it." / "Q: Why now?"
