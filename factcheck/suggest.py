@@ -37,7 +37,11 @@ CUE_KINDS: tuple[str, ...] = (CUE_QUOTATION, CUE_ATTRIBUTION, CUE_ANONYMITY, CUE
 LEXICON_NAMES: tuple[str, ...] = ("attribution", "anonymity", "sources", "skip", "grammar")
 
 
-@dataclass(frozen=True, slots=True)
+# Classes made once per sentence or more write out their ``__init__`` (``init=False``): mypyc compiles
+# it, where the one ``dataclass`` generates runs as interpreted Python.
+
+
+@dataclass(frozen=True, slots=True, init=False)
 class Cue:
     """Words that triggered a suggestion; offsets point into the article text."""
 
@@ -46,11 +50,17 @@ class Cue:
     text: str
     kind: str
 
+    def __init__(self, start: int, end: int, text: str, kind: str) -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "kind", kind)
+
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text, "kind": self.kind}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Suggestion:
     """The suggested tag of one sentence, how sure the suggester is, and why.
 
@@ -68,6 +78,26 @@ class Suggestion:
     source_span: tuple[int, int] | None
     reason: str
     rule_confidence: float
+
+    def __init__(
+        self,
+        index: int,
+        label: str,
+        confidence: float,
+        cues: tuple[Cue, ...],
+        source: str | None,
+        source_span: tuple[int, int] | None,
+        reason: str,
+        rule_confidence: float,
+    ) -> None:
+        object.__setattr__(self, "index", index)
+        object.__setattr__(self, "label", label)
+        object.__setattr__(self, "confidence", confidence)
+        object.__setattr__(self, "cues", cues)
+        object.__setattr__(self, "source", source)
+        object.__setattr__(self, "source_span", source_span)
+        object.__setattr__(self, "reason", reason)
+        object.__setattr__(self, "rule_confidence", rule_confidence)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -297,16 +327,21 @@ class _GuardedPattern:
 
 _ASCII = tuple(chr(code) for code in range(128))
 _NEVER = re.compile(r"(?!)")
+_ANY_ASCII = re.compile(r"[\x00-\x7f]", re.IGNORECASE)  # also "K" (the Kelvin sign), "ſ" ...
 
 
-def _first_characters(pattern: str) -> frozenset[str] | None:
+def _first_characters(pattern: str, *, ascii_only: bool = True) -> frozenset[str] | None:
     """The ASCII characters a match of ``pattern`` can start with; None when it may start with any
-    (the reading gives up, safely, on anything but literals, sets of them, groups and alternatives)."""
+    (the reading gives up, safely, on anything but literals, sets of them, groups and alternatives).
+
+    With ``ascii_only`` False, also those that are not ASCII, and None for a start with ``\\d``, ``\\w``
+    or ``\\s``; but when case is ignored, still only ASCII ones (and "ſ", "K" match some of them).
+    """
     try:
         parsed = re_parser.parse(pattern)
     except Exception:  # the parser is CPython's own, not a public interface: if it changes, no shortcut
         return None
-    return _starts(list(parsed), bool(parsed.state.flags & re.IGNORECASE))
+    return _starts(list(parsed), bool(parsed.state.flags & re.IGNORECASE), ascii_only)
 
 
 _CATEGORIES = {  # the ASCII characters of \d, \w and \s (others are not ASCII: no shortcut for them)
@@ -316,14 +351,14 @@ _CATEGORIES = {  # the ASCII characters of \d, \w and \s (others are not ASCII: 
 }
 
 
-def _starts(items: list[tuple[Any, Any]], ignore_case: bool) -> frozenset[str] | None:
+def _starts(items: list[tuple[Any, Any]], ignore_case: bool, ascii_only: bool) -> frozenset[str] | None:
     """First characters of a parsed pattern's items (see ``_first_characters``)."""
     for at, (op, value) in enumerate(items):
         kind = str(op)
         if kind == "AT":  # "^" matches no character
             continue
         if kind == "LITERAL":
-            return _either_case({chr(value)}, ignore_case)
+            return _either_case({chr(value)}, ignore_case, ascii_only)
         if kind == "IN":
             chars: set[str] = set()
             for member, argument in value:
@@ -331,47 +366,104 @@ def _starts(items: list[tuple[Any, Any]], ignore_case: bool) -> frozenset[str] |
                     chars.add(chr(argument))
                 elif str(member) == "RANGE" and argument[1] - argument[0] < 128:
                     chars.update(chr(code) for code in range(argument[0], argument[1] + 1))
-                elif str(member) == "CATEGORY" and str(argument) in _CATEGORIES:
+                elif str(member) == "CATEGORY" and ascii_only and str(argument) in _CATEGORIES:
                     chars.update(_CATEGORIES[str(argument)])
                 else:  # a negation, or a category such as \W
                     return None
-            return _either_case(chars, ignore_case)
+            return _either_case(chars, ignore_case, ascii_only)
         if kind == "SUBPATTERN":
             _, added, removed, body = value
             inner = (ignore_case or bool(added & re.IGNORECASE)) and not removed & re.IGNORECASE
-            return _starts(list(body), inner)
+            return _starts(list(body), inner, ascii_only)
         if kind == "BRANCH":
             found: set[str] = set()
             for branch in value[1]:
-                first = _starts(list(branch), ignore_case)
+                first = _starts(list(branch), ignore_case, ascii_only)
                 if first is None:
                     return None
                 found |= first
             return frozenset(found)
         if kind in {"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"}:
-            first = _starts(list(value[2]), ignore_case)
+            first = _starts(list(value[2]), ignore_case, ascii_only)
             if value[0] >= 1 or first is None:
                 return first
-            rest = _starts(items[at + 1 :], ignore_case)  # "(?:\d\d:\d\d )?More from": either
+            rest = _starts(items[at + 1 :], ignore_case, ascii_only)  # "(?:\d\d:\d\d )?More from": either
             return None if rest is None else first | rest
         return None  # may match nothing, a lookahead, any character ...
     return None
 
 
-def _either_case(chars: set[str], ignore_case: bool) -> frozenset[str] | None:
-    """The ASCII characters among ``chars``, with their other case when case is ignored."""
+def _either_case(chars: set[str], ignore_case: bool, ascii_only: bool) -> frozenset[str] | None:
+    """The ASCII characters among ``chars`` (all when not ``ascii_only``), with their other case
+    when case is ignored."""
     if not ignore_case:  # a character that is not ASCII matches only itself, never an ASCII key
-        return frozenset(char for char in chars if char.isascii())
+        return frozenset(char for char in chars if char.isascii() or not ascii_only)
     if not all(char.isascii() for char in chars):
         return None  # "ſ" matches "s" when case is ignored: no shortcut past such characters
     return frozenset(chars | {char.lower() for char in chars} | {char.upper() for char in chars})
 
 
-class _ByFirstCharacter:
-    """Anchored (name, pattern) alternatives, tried by a line's first character: for each ASCII
-    character, the alternation of only those alternatives whose match can start with it, in their
-    order, compiled when first needed. It finds what the whole alternation finds, trying fewer
-    alternatives; a line that starts with another character is matched against the whole."""
+_PREFIX_LENGTH = 3  # the characters of a line start that choose the alternatives to try
+_MAX_PREFIXES = 256  # per pattern; past that, a pattern's prefixes stay shorter
+
+
+def _prefixes(pattern: str) -> frozenset[str] | None:
+    """The ASCII strings of ``_PREFIX_LENGTH`` characters a match of ``pattern`` can start with, or
+    shorter ones where the reading stops (what follows is not known); None when it may start with
+    anything. They tell about lines that start with ASCII characters only: a line "It’s" may match
+    "^It’s", which has no such prefix (and with case ignored, "K", the Kelvin sign, matches "k")."""
+    try:
+        parsed = re_parser.parse(pattern)
+    except Exception:  # the parser is CPython's own, not a public interface: if it changes, no shortcut
+        return None
+    done: set[str] = set()
+    done |= _extend({""}, list(parsed), bool(parsed.state.flags & re.IGNORECASE), done)
+    return None if "" in done else frozenset(done)
+
+
+def _extend(prefixes: set[str], items: list[tuple[Any, Any]], ignore_case: bool, done: set[str]) -> set[str]:
+    """The ``prefixes`` extended by what the parsed ``items`` match first, for ``_prefixes``; those
+    that reach ``_PREFIX_LENGTH``, or that the reading cannot extend further, are put in ``done``."""
+    for op, value in items:
+        if not prefixes:
+            break
+        kind = str(op)
+        if kind == "AT":  # "^", "\b", "$": no character (a prefix may then allow more than the pattern)
+            continue
+        if kind in {"LITERAL", "IN"}:
+            chars = _starts([(op, value)], ignore_case, True)  # none: only other characters match
+            if chars is None or len(prefixes) * len(chars) > _MAX_PREFIXES:
+                done |= prefixes
+                return set()
+            longer = {prefix + char for prefix in prefixes for char in chars}
+            done |= {prefix for prefix in longer if len(prefix) == _PREFIX_LENGTH}
+            prefixes = {prefix for prefix in longer if len(prefix) < _PREFIX_LENGTH}
+        elif kind == "SUBPATTERN":
+            _, added, removed, body = value
+            inner = (ignore_case or bool(added & re.IGNORECASE)) and not removed & re.IGNORECASE
+            prefixes = _extend(prefixes, list(body), inner, done)
+        elif kind == "BRANCH":
+            prefixes = set().union(
+                *(_extend(set(prefixes), list(branch), ignore_case, done) for branch in value[1])
+            )
+        elif kind in {"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"}:
+            done |= _extend(set(prefixes), list(value[2]), ignore_case, done)  # then another, or what follows
+            if value[0] >= 1:
+                return set()
+        else:  # a lookahead, any character ...: what follows is not known
+            done |= prefixes
+            return set()
+    return prefixes
+
+
+class _ByFirstCharacters:
+    """Anchored (name, pattern) alternatives, tried by how a line starts: for its first three
+    characters, the alternation of only those alternatives whose match can start with them (see
+    ``_prefixes``), in their order, compiled when first needed. A line whose start is not ASCII is
+    tried by its first character: an ASCII one, as ``_first_characters`` reads the alternatives;
+    another ("“", "—"), by those that can start with it, unless it is a letter or matches an ASCII
+    character when case is ignored: then by the whole alternation. It finds what the whole
+    alternation finds, trying fewer alternatives."""
 
     def __init__(self, alternatives: Sequence[tuple[str, str]]) -> None:
         self.alternatives = list(alternatives)
@@ -381,12 +473,31 @@ class _ByFirstCharacter:
             char: tuple(i for i, first in enumerate(starts) if first is None or char in first)
             for char in _ASCII
         }
+        self.any_starts = [_first_characters(pattern, ascii_only=False) for _, pattern in self.alternatives]
+        self.prefixes = [_prefixes(pattern) for _, pattern in self.alternatives]
+        self.chosen_by_start: dict[str, tuple[int, ...]] = {}  # line start -> the alternatives to try
         self.compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
 
     def pattern(self, line: str) -> re.Pattern[str]:
-        chosen = self.chosen.get(line[:1])
-        if chosen is None:
-            return self.whole
+        start = line[:_PREFIX_LENGTH]
+        if start and start.isascii():
+            chosen = self.chosen_by_start.get(start)
+            if chosen is None:
+                chosen = self.chosen_by_start[start] = tuple(
+                    i
+                    for i, prefixes in enumerate(self.prefixes)
+                    if prefixes is None or any(start[:n] in prefixes for n in range(1, len(start) + 1))
+                )
+        else:
+            first_char = line[:1]
+            found = self.chosen.get(first_char)
+            if found is None:
+                if not first_char or first_char.isalnum() or _ANY_ASCII.match(first_char):
+                    return self.whole
+                found = self.chosen[first_char] = tuple(
+                    i for i, first in enumerate(self.any_starts) if first is None or first_char in first
+                )
+            chosen = found
         pattern = self.compiled.get(chosen)
         if pattern is None:
             alternatives = [self.alternatives[i] for i in chosen]
@@ -455,7 +566,7 @@ class _Rules:
     honorifics: frozenset[str]  # "Lord", "Sir": before a surname, like a title
     org_words: frozenset[str]
     not_name_words: frozenset[str]
-    anchored_skip_lines: _ByFirstCharacter  # alternatives named k0, k1, ... (see skip_kinds)
+    anchored_skip_lines: _ByFirstCharacters  # alternatives named k0, k1, ... (see skip_kinds)
     floating_skip_lines: tuple[tuple[tuple[str, ...], str, re.Pattern[str]], ...]  # (hints, kind, pattern)
     floating_hints: tuple[str, ...]  # lower-case words one of which a floating pattern needs
     skip_kinds: dict[str, str]  # group name -> kind of line ("byline", "credit", ...)
@@ -486,7 +597,7 @@ class _Rules:
         return [(s, e) for s, e in _lexicon_hits(text, self).anonymity if start <= s and e <= end]
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class _Hits:
     """Every lexicon phrase found in one sentence."""
 
@@ -497,6 +608,24 @@ class _Hits:
     weak_anonymity: list[tuple[int, int, str]]
     groups: list[tuple[int, int, str]]  # nouns of unnamed people ("officials", "sources")
     outlets: list[tuple[int, int, str]]  # start, end, canonical name
+
+    def __init__(
+        self,
+        lowered: str,
+        attribution: list[tuple[int, int, str]],
+        false_attribution: list[tuple[int, int, str]],
+        anonymity: list[tuple[int, int]],
+        weak_anonymity: list[tuple[int, int, str]],
+        groups: list[tuple[int, int, str]],
+        outlets: list[tuple[int, int, str]],
+    ) -> None:
+        self.lowered = lowered
+        self.attribution = attribution
+        self.false_attribution = false_attribution
+        self.anonymity = anonymity
+        self.weak_anonymity = weak_anonymity
+        self.groups = groups
+        self.outlets = outlets
 
 
 @lru_cache(maxsize=64)
@@ -647,7 +776,7 @@ def _rules(extra_dir: str | None = None) -> _Rules:
         honorifics=frozenset(sources["honorifics"]),
         org_words=frozenset(sources["org_words"]),
         not_name_words=frozenset(sources["not_name_words"]),
-        anchored_skip_lines=_ByFirstCharacter(anchored),
+        anchored_skip_lines=_ByFirstCharacters(anchored),
         floating_skip_lines=floating,
         floating_hints=tuple({hint for pattern_hints, _, _ in floating for hint in pattern_hints}),
         skip_kinds={name: kind for name, kind, _ in skip_lines},
@@ -796,8 +925,28 @@ _READER_ADDRESS = re.compile(
 _PUNCTUATION = re.compile(r"[^\w\s]")
 _LABEL_PREFIX = re.compile(r"[A-Z][\w'’-]*(?: [A-Z&][\w'’-]*){0,3}: ")
 _CAPITALS_FIRST = re.compile(r"[A-Z][A-Z'’-]{2,}\b(?! [A-Z]{2,}\b[^a-z]*$)")
-# The speaker's own voice: "I", "we", "our" ("US" in capitals is the country, not "us")
-_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Ww]e|[Ww]e['’](?:re|ve|d|ll)|[Oo]urs?|us|[Mm]y|me)\b")
+# The speaker's own voice: "I", "we", "our" ("US" in capitals is the country, not "us"). Each word is
+# checked to start a word after its first letter, "(?<!\w.)" for "\b" before it: so written, the
+# search skips to those letters instead of trying every position.
+_FIRST_PERSON = re.compile(
+    "|".join(
+        rf"{word[0]}(?<!\w.){word[1:]}\b"
+        for word in (
+            "I",
+            "I['’](?:m|ve|d|ll)",
+            "We",
+            "we",
+            "We['’](?:re|ve|d|ll)",
+            "we['’](?:re|ve|d|ll)",
+            "Ours?",
+            "ours?",
+            "us",
+            "My",
+            "my",
+            "me",
+        )
+    )
+)
 
 
 class _Token:
@@ -850,7 +999,7 @@ def _window_start(text: str, start: int, end: int, width: int) -> int:
     return space + 1 if 0 <= space < end else start
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class _Guess:
     """Who a noun phrase names, before pronouns and "the paper" are resolved.
 
@@ -866,6 +1015,26 @@ class _Guess:
     person: bool = False
     pronoun: str = ""
     document: bool = False  # the phrase names a document ("a court filing"), so "shows" can attribute
+
+    def __init__(
+        self,
+        kind: str,
+        text: str,
+        start: int,
+        end: int,
+        certainty: float,
+        person: bool = False,
+        pronoun: str = "",
+        document: bool = False,
+    ) -> None:
+        self.kind = kind
+        self.text = text
+        self.start = start
+        self.end = end
+        self.certainty = certainty
+        self.person = person
+        self.pronoun = pronoun
+        self.document = document
 
 
 def _name_runs(tokens: Sequence[_Token], rules: _Rules) -> list[tuple[int, int]]:
@@ -1224,13 +1393,20 @@ def _has_phrase(norms: Sequence[str], phrase: str) -> bool:
 # Quotations
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class _Quote:
     start: int  # offsets into the sentence text, marks included
     end: int
     words: int
     is_label: bool
     modifier: bool = False  # a label only because it modifies the noun after it ('a "tip-top" plan')
+
+    def __init__(self, start: int, end: int, words: int, is_label: bool, modifier: bool = False) -> None:
+        self.start = start
+        self.end = end
+        self.words = words
+        self.is_label = is_label
+        self.modifier = modifier
 
 
 def _quote_spans(text: str, open_at_start: bool) -> tuple[list[tuple[int, int]], bool]:
@@ -1316,13 +1492,22 @@ def _modifies_next_word(text: str, quote_end: int, rules: _Rules) -> bool:
 # Attributions in one sentence
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class _Attribution:
     form: str  # speech, complement, speechact, framing, phrase, participle, document, nocomment, credit
     verb_start: int  # offsets into the sentence text
     verb_end: int
     guess: _Guess | None
     relative: bool = False  # inside "who has said ...": the writer's analysis, not an attribution
+
+    def __init__(
+        self, form: str, verb_start: int, verb_end: int, guess: _Guess | None, relative: bool = False
+    ) -> None:
+        self.form = form
+        self.verb_start = verb_start
+        self.verb_end = verb_end
+        self.guess = guess
+        self.relative = relative
 
 
 def _inside(spans: Iterable[tuple[int, int] | tuple[int, int, str]], at: int) -> bool:
@@ -1976,7 +2161,7 @@ def _headline_source(text: str, rules: _Rules) -> tuple[str, tuple[int, int]] | 
 # Reading the article
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class _Mention:
     """A source met earlier in the article, for pronouns and "the paper" to point back to."""
 
@@ -1984,6 +2169,12 @@ class _Mention:
     span: tuple[int, int] | None
     anonymous: bool
     kind: str  # person, group, body, outlet, document
+
+    def __init__(self, text: str, span: tuple[int, int] | None, anonymous: bool, kind: str) -> None:
+        self.text = text
+        self.span = span
+        self.anonymous = anonymous
+        self.kind = kind
 
 
 @dataclass(slots=True)
@@ -2013,7 +2204,7 @@ class _Memory:
             self.body = mention
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class _Draft:
     """A suggestion being built; later sentences may still fill in the source of a quotation."""
 
@@ -2023,17 +2214,38 @@ class _Draft:
     cues: list[Cue]
     source: _Mention | None = None
 
-    def freeze(self, index: int, calibration: Calibration) -> Suggestion:
+    def __init__(
+        self, label: str, confidence: float, reason: str, cues: list[Cue], source: _Mention | None = None
+    ) -> None:
+        self.label = label
+        self.confidence = confidence
+        self.reason = reason
+        self.cues = cues
+        self.source = source
+
+    def freeze(
+        self,
+        index: int,
+        calibration: Calibration,
+        readings: dict[tuple[str, str, float], tuple[float, float]],
+    ) -> Suggestion:
+        """The suggestion; ``readings`` holds the confidences, calibrated and the rule's, rounded, of
+        the readings (label, reason, rule's confidence) met so far: each is worked out once."""
         rule_confidence = min(max(self.confidence, 0.0), 1.0)
+        reading = (self.label, self.reason, rule_confidence)
+        confidences = readings.get(reading) if rule_confidence else None  # 0.0 and -0.0: one key
+        if confidences is None:
+            calibrated = calibration.confidence(self.label, self.reason, rule_confidence)
+            confidences = readings[reading] = (round(calibrated, 3), round(rule_confidence, 3))
         return Suggestion(
             index=index,
             label=self.label,
-            confidence=round(calibration.confidence(self.label, self.reason, rule_confidence), 3),
+            confidence=confidences[0],
             cues=tuple(sorted(self.cues, key=_CUE_ORDER)),
             source=self.source.text if self.source else None,
             source_span=self.source.span if self.source else None,
             reason=self.reason,
-            rule_confidence=round(rule_confidence, 3),
+            rule_confidence=confidences[1],
         )
 
 
@@ -2044,7 +2256,7 @@ def _resumption_pattern(nouns: frozenset[str], rules: _Rules) -> re.Pattern[str]
     return re.compile(_phrase_pattern(phrases), re.IGNORECASE)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class _Reading:
     """What one sentence says by itself, before its neighbours are taken into account."""
 
@@ -2059,6 +2271,32 @@ class _Reading:
     weak_anonymity_cues: list[Cue]  # "reportedly"
     opened_inside: bool  # the sentence starts inside a quotation opened before
     block_state: tuple[_Block, int] | None  # the block quotation it belongs to, and the distance
+
+    def __init__(
+        self,
+        quotes: list[_Quote],
+        real_quotes: list[_Quote],
+        attributions: list[_Attribution],
+        live: list[_Attribution],
+        mentions: list[_Mention | None],
+        speaker: _Mention | None,
+        cues: list[Cue],
+        anonymity_cues: list[Cue],
+        weak_anonymity_cues: list[Cue],
+        opened_inside: bool,
+        block_state: tuple[_Block, int] | None,
+    ) -> None:
+        self.quotes = quotes
+        self.real_quotes = real_quotes
+        self.attributions = attributions
+        self.live = live
+        self.mentions = mentions
+        self.speaker = speaker
+        self.cues = cues
+        self.anonymity_cues = anonymity_cues
+        self.weak_anonymity_cues = weak_anonymity_cues
+        self.opened_inside = opened_inside
+        self.block_state = block_state
 
 
 @dataclass(slots=True)
@@ -2093,7 +2331,8 @@ def suggest_article(
     numbered = [s if s.index == i else replace(s, index=i) for i, s in enumerate(sentences)]
     has_title = bool(sentences) and sentences[0].index == 0  # the article's first line is its headline
     drafts = _ArticleReader(text, numbered, rules, has_title).read()
-    return [draft.freeze(s.index, calibration) for draft, s in zip(drafts, sentences, strict=True)]
+    readings: dict[tuple[str, str, float], tuple[float, float]] = {}
+    return [draft.freeze(s.index, calibration, readings) for draft, s in zip(drafts, sentences, strict=True)]
 
 
 _SPEAKER_LABEL = re.compile(  # "AD She was all in." / "Winfrey: I did it." / "Q: Why now?"
@@ -2134,10 +2373,14 @@ def _transcript_turns(text: str, paragraphs: dict[int, list[Sentence]], rules: _
                 label = (sentence.start, sentence.start + len(label_text))
                 opened[sentence.index] = (_Turn(False, None, label), label_text, bool(match["initials"]))
     labels = Counter(label for _, label, _ in opened.values())
-    speakers = {  # only for labels on two lines or more: one that occurs once may be an acronym
-        label: _label_speaker(text, label, initials=initials, rules=rules)
+    initials_of = {  # only for labels on two lines or more: one that occurs once may be an acronym
+        label: initials
         for _, label, initials in opened.values()
         if label not in ("Q", "A") and labels[label] >= 2
+    }  # each label is read once, as its last line writes it
+    speakers = {
+        label: _label_speaker(text, label, initials=initials, rules=rules)
+        for label, initials in initials_of.items()
     }
     kept = {
         index: replace(turn, speaker=speakers.get(label))
@@ -2199,14 +2442,24 @@ def _full_name_for_label(text: str, label: str, *, initials: bool, rules: _Rules
     words = label.split()
     if words[0] in rules.not_name_words or {label, words[-1]} & rules.headline_labels:
         return None
+    shouted = not initials and label.isupper()  # "JON SIEBEN: …" stands for "Jon Sieben"
+    flags = re.IGNORECASE if shouted else 0
     if initials:
         pattern = r"\s+".join(rf"{letter}[\w'’-]*[a-z][\w'’-]*" for letter in label)
+        needle = None
     elif len(words) == 1:  # not "That's Joe": a word with 's is no first name
         pattern = rf"[A-Z][\w'’-]+(?<!['’]s)(?: [A-Z][\w'’.-]+(?<!['’]s))*? {re.escape(label)}"
+        needle = f" {re.escape(label)}"
     else:
         pattern = rf"{re.escape(label)}(?!:)"
-    shouted = not initials and label.isupper()  # "JON SIEBEN: …" stands for "Jon Sieben"
-    for found in re.finditer(rf"\b{pattern}\b", text, re.IGNORECASE if shouted else 0):
+        needle = re.escape(label)
+    first_line = 0
+    if needle is not None:  # a name holds its label and no line break: look from the label's first line on
+        first = re.search(needle, text, flags)
+        if first is None:
+            return None
+        first_line = text.rfind("\n", 0, first.start()) + 1
+    for found in re.compile(rf"\b{pattern}\b", flags).finditer(text, first_line):
         if shouted and found.group().isupper():
             continue  # another label, or a heading in capitals
         tokens = _tokens(text, found.start(), found.end(), rules)

@@ -1,6 +1,7 @@
 """The suggester's speed: compiled by ``pip install .`` with mypyc (see setup.py), and shortcuts
 that must not change what it finds."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -8,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import factcheck.suggest
-from factcheck.suggest import _first_characters, _rules
+from factcheck.suggest import _FIRST_PERSON, _first_characters, _prefixes, _rules
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -23,7 +24,7 @@ def test_the_suggester_type_checks_so_an_install_can_compile_it(tmp_path, monkey
     assert status == 0, report + errors
 
 
-# -- the byline/credit patterns are tried by a line's first character (a speed-up that must not
+# -- the byline/credit patterns are tried by a line's first characters (a speed-up that must not
 #    change what is found) ----------------------------------------------------------------------
 
 
@@ -50,6 +51,34 @@ def test_a_pattern_that_may_start_with_anything_is_always_tried(pattern: str) ->
     assert _first_characters(pattern) is None
 
 
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"^[—–-]\s*\w+", {"—", "–", "-"}),
+        (r"^[“\"]\w+", {"“", '"'}),
+        (r"(?i)^by\s+\w+", {"B", "b"}),  # case ignored: still ASCII only ("K" is tried whole)
+        (r"^\w+", None),  # "\w" and "\s" hold characters that are not ASCII
+        (r"^\s*“", None),
+    ],
+)
+def test_first_characters_that_are_not_ascii(pattern: str, expected: set[str] | None) -> None:
+    assert _first_characters(pattern, ascii_only=False) == expected
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"(?i)^to (?:join|learn)", {"TO ", "To ", "tO ", "to "}),
+        (r"^(?:\d{1,2}:\d{2}\s+)?More", {*"0123456789", "Mor"}),  # "1" and what follows: not read
+        (r"^By\b|^PTI$", {"By", "PTI"}),
+        (r"^It’s", set()),  # no line that starts with ASCII characters only
+        (r"^(?=x)y", None),
+    ],
+)
+def test_prefixes_of_a_pattern(pattern: str, expected: set[str] | None) -> None:
+    assert _prefixes(pattern) == expected
+
+
 LINE_START = st.sampled_from(
     [
         "By ",
@@ -63,11 +92,17 @@ LINE_START = st.sampled_from(
         "More from ",
         "12:30 More on ",
         "This article ",
+        "THIS STORY ",
+        "To join, contact ",
+        "It’s ",
         "Copyright ",
         "© ",
         "ſ",
         "K",
         "“",
+        "‘",
+        "•",
+        "\u00a0",
         "Reuters/",
         "Jane Doe is a reporter ",
         "",
@@ -83,3 +118,18 @@ def test_the_first_character_shortcut_finds_what_the_whole_alternation_finds(sta
     whole = rules.anchored_skip_lines.whole.match(line)
     quick = rules.anchored_skip_lines.match(line)
     assert (whole and (whole.lastgroup, whole.span())) == (quick and (quick.lastgroup, quick.span()))
+
+
+# -- "I", "we", "our" are searched by their first letter (a speed-up that must not change what is found)
+
+PLAIN_FIRST_PERSON = re.compile(
+    r"\b(?:I|I['’](?:m|ve|d|ll)|[Ww]e|[Ww]e['’](?:re|ve|d|ll)|[Oo]urs?|us|[Mm]y|me)\b"
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="IiWwOoUuMmYyesrdlv'’ .,\n_9é", max_size=30))
+def test_the_first_person_pattern_finds_what_the_plain_one_finds(text: str) -> None:
+    assert [m.span() for m in _FIRST_PERSON.finditer(text)] == [
+        m.span() for m in PLAIN_FIRST_PERSON.finditer(text)
+    ]
