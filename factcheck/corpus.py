@@ -40,8 +40,10 @@ _SESSION_FILE = "session.json"
 #: In a tag file the history table follows the annotations table; a quote
 #: character right after a comma cannot occur inside a JSON string.
 _HISTORY_KEY = b',"history":'
-#: The orphans table comes last, when a tag file has one.
+#: The orphans table comes last, when a tag file has one; a file that ends as a history entry
+#: does (its list of changes, the entry, the table, the file) has none, and is not searched.
 _ORPHANS_KEY = b',"orphans":'
+_HISTORY_END = b"]}}}"
 
 T = TypeVar("T")
 
@@ -151,9 +153,11 @@ def read_tag_file(path: str | Path) -> tuple[dict[int, AnnotationRecord], list[O
 
 def _orphans(path: str | Path, data: bytes) -> list[Orphan]:
     """The orphans table of a tag file, which follows its history table when there is one."""
-    if _ORPHANS_KEY not in data and not data.startswith(_ORPHANS_KEY[1:], 1):
+    if data.endswith(_HISTORY_END):  # the history table comes last: there is no orphans table
         return []
     cut = data.rfind(_ORPHANS_KEY)
+    if cut < 0 and not data.startswith(_ORPHANS_KEY[1:], 1):
+        return []
     try:
         table = orjson.loads(b"{" + data[cut + 1 :])["orphans"] if cut > 0 else None
     except (orjson.JSONDecodeError, KeyError, TypeError):
