@@ -159,14 +159,10 @@ def _orphans(path: str | Path, data: bytes) -> list[Orphan]:
     if cut < 0 and not data.startswith(_ORPHANS_KEY[1:], 1):
         return []
     try:
-        table = orjson.loads(b"{" + data[cut + 1 :])["orphans"] if cut > 0 else None
+        tail = orjson.loads(b"{" + data[cut + 1 :])["orphans"] if cut > 0 else None
     except (orjson.JSONDecodeError, KeyError, TypeError):
-        table = None
-    if table is None:
-        whole = _loads(path, data)
-        table = whole.get("orphans", {}) if isinstance(whole, dict) else None
-    if not isinstance(table, dict):
-        raise CorruptFileError(Path(path), "not a TinyDB database")
+        tail = None
+    table = _table(path, data, "orphans", tail)
     try:
         return [Orphan.from_dict(doc) for _, doc in sorted(table.items(), key=lambda item: int(item[0]))]
     except (KeyError, TypeError, ValueError) as exc:
@@ -174,7 +170,7 @@ def _orphans(path: str | Path, data: bytes) -> list[Orphan]:
 
 
 def _annotation_records(path: str | Path, data: bytes) -> dict[int, AnnotationRecord]:
-    table = None
+    head_table = None
     cut = data.rfind(_HISTORY_KEY)
     if cut > 0:
         try:
@@ -182,16 +178,23 @@ def _annotation_records(path: str | Path, data: bytes) -> dict[int, AnnotationRe
         except orjson.JSONDecodeError:
             head = None
         if isinstance(head, dict) and len(head) == 1:
-            table = head.get("annotations")
-    if table is None:
-        whole = _loads(path, data)
-        table = whole.get("annotations", {}) if isinstance(whole, dict) else None
-    if not isinstance(table, dict):
-        raise CorruptFileError(Path(path), "not a TinyDB database")
+            head_table = head.get("annotations")
+    table = _table(path, data, "annotations", head_table)
     try:
         return {doc["index"]: _complete(doc) for doc in table.values()}
     except (KeyError, TypeError, ValueError) as exc:
         raise CorruptFileError(Path(path), f"malformed record: {exc!r}") from None
+
+
+def _table(path: str | Path, data: bytes, name: str, quick: object) -> dict:
+    """A table of a tag file: ``quick``, read from part of the file, or else from the whole file."""
+    table = quick
+    if table is None:
+        whole = _loads(path, data)
+        table = whole.get(name, {}) if isinstance(whole, dict) else None
+    if not isinstance(table, dict):
+        raise CorruptFileError(Path(path), "not a TinyDB database")
+    return table
 
 
 def _complete(doc: dict) -> AnnotationRecord:

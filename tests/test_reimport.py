@@ -303,16 +303,22 @@ def test_a_reimport_killed_before_its_index_write_leaves_the_old_version(
     assert Workspace.open(root).articles()[1].id == new_id
 
 
-def test_orphans_travel_in_the_native_export_and_back(
-    reviewed: tuple[Path, Path, str], tmp_path: Path
-) -> None:
+def export_after_an_edit(reviewed: tuple[Path, Path, str], exported: Path) -> str:
+    """Import the edited article (orphaning three tags), tag once more, export; the new version's id."""
     root, path, _ = reviewed
     path.write_text(EDITED, encoding="utf-8")
     assert run("import", str(path), "--db", str(root)).exit_code == 0
     current = Workspace.open(root).articles()[1]
     ReviewSession(Workspace.open(root), "ann").tag(Position(current.id, 4), UNATTRIBUTED)  # history too
-    exported = tmp_path / "out.json"
     assert run("export", "--format", "json", "--db", str(root), "-o", str(exported)).exit_code == 0
+    return current.id
+
+
+def test_orphans_travel_in_the_native_export_and_back(
+    reviewed: tuple[Path, Path, str], tmp_path: Path
+) -> None:
+    root, exported = reviewed[0], tmp_path / "out.json"
+    current_id = export_after_an_edit(reviewed, exported)
     article = json.loads(exported.read_text(encoding="utf-8"))["articles"][1]
     assert [o["sentence"] for o in article["orphans"]["ann"]] == [
         "Opposition members said the freeze was paid for by cutting evening services.",
@@ -327,20 +333,17 @@ def test_orphans_travel_in_the_native_export_and_back(
     assert "3 orphaned record(s) kept with them" in result.stdout
     before, after = Workspace.open(root), Workspace.open(fresh)
     for reviewer in ("ann", "bob"):
-        assert after.orphans(reviewer, current.id) == before.orphans(reviewer, current.id)
+        assert after.orphans(reviewer, current_id) == before.orphans(reviewer, current_id)
     again = run("import-annotations", str(exported), "--db", str(fresh))  # nothing twice
     assert again.exit_code == 0 and "orphaned" not in again.stdout
-    assert len(Workspace.open(fresh).orphans("ann", current.id)) == 2
+    assert len(Workspace.open(fresh).orphans("ann", current_id)) == 2
 
 
 def test_an_export_whose_orphan_names_another_reviewer_is_refused(
     reviewed: tuple[Path, Path, str], tmp_path: Path
 ) -> None:
-    root, path, _ = reviewed
-    path.write_text(EDITED, encoding="utf-8")
-    assert run("import", str(path), "--db", str(root)).exit_code == 0
     exported = tmp_path / "out.json"
-    assert run("export", "--format", "json", "--db", str(root), "-o", str(exported)).exit_code == 0
+    export_after_an_edit(reviewed, exported)
     doc = json.loads(exported.read_text(encoding="utf-8"))
     doc["articles"][1]["orphans"]["bob"][0]["annotation"]["reviewer"] = "ann"
     exported.write_text(json.dumps(doc), encoding="utf-8")
