@@ -2986,7 +2986,24 @@ class _ArticleReader:
             if len(_WRITTEN_WORDS.findall(text)) != 2 or not any(map(self._single_word, neighbours)):
                 return False
         previous = self.sentences[sentence.index - 1]
+        if self._bare_speaker_tag(sentence, text) is not None:
+            return False
         return previous.paragraph != sentence.paragraph or not _ABBREVIATION_END.search(previous.text[-12:])
+
+    def _bare_speaker_tag(self, sentence: Sentence, text: str) -> list[_Token] | None:
+        """The name, when the sentence is only a name right after a quotation that the article
+        also writes mid-sentence: '"We start somewhere." Kheradpir.' is a speaker tag that lost
+        its "said" ("Lovely." is a word of its own)."""
+        previous = self.sentences[sentence.index - 1] if sentence.index else None
+        if not _right_after_quotation(sentence, previous, self.drafts[-1] if self.drafts else None):
+            return None
+        tokens = _tokens(text, 0, len(text), self.rules)
+        if not 0 < len(tokens) <= 3 or text.rstrip()[-1:] not in ".,":
+            return None
+        if _name_runs(tokens, self.rules) != [(0, len(tokens))] or _is_organisation(tokens, self.rules):
+            return None
+        surname = re.escape(tokens[-1].text)
+        return tokens if re.search(rf"(?<=[a-z,] ){surname}\b", self.text) else None
 
     def _transcript_turn(self, sentence: Sentence, turn: _Turn) -> _Draft:
         """A sentence of an interview transcript: the answer is its speaker's words."""
@@ -3427,9 +3444,13 @@ class _ArticleReader:
         previous: Sentence | None,
         previous_draft: _Draft | None,
     ) -> _Mention | None:
-        """The speaker when the sentence is only a speaker tag split from the quotation before it."""
-        if real_quotes or not says or not _right_after_quotation(sentence, previous, previous_draft):
+        """The speaker when the sentence is only a speaker tag split from the quotation before it
+        (a name alone, too: "Kheradpir." after '"We have to start somewhere."' lost its "said")."""
+        if real_quotes or not _right_after_quotation(sentence, previous, previous_draft):
             return None
+        if not says:
+            name = self._bare_speaker_tag(sentence, text)
+            return None if name is None else self._resolve(_named(name, self.rules), sentence)
         words = _WRITTEN_WORDS.findall(text)
         if len(words) > 12 or _CLAUSE_IN_TAG.search(text):
             return None

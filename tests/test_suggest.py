@@ -2408,3 +2408,14 @@ def test_a_line_that_opens_with_an_amount_is_no_near_certain_subhead() -> None:
     entry = tag(text, "$7,500")
     assert entry.confidence < 0.95, entry  # a grant in a list, not bulk-accepted: some read it as a claim
     assert tag(text, "Grants For").confidence >= 0.9  # a subhead in title case still is one
+
+
+def test_a_name_alone_after_a_quotation_is_its_speaker_tag_that_lost_its_verb() -> None:
+    text = article(
+        "Verizon will test the app in May, and Kheradpir said more devices would follow. "
+        '"We have to start somewhere." Kheradpir. "The tablet is the right device for this."',
+        '"It was a long night," said the coach. Lovely.',
+    )
+    check(text, "Kheradpir.", QUOTED, "Kheradpir")
+    check(text, '"We have to start', QUOTED, "Kheradpir")
+    check(text, "Lovely.", SKIP)  # a word of its own: the article never writes it as a name
