@@ -586,7 +586,7 @@ class _Rules:
     subordinate: re.Pattern[str]  # a subordinating conjunction a few words before a subject
     subordinators: tuple[str, ...]
     saying_verbs: frozenset[str]  # "said", "told": a subject read backwards stops there
-    leading_conjunctions: frozenset[str]
+    leading_words: frozenset[str]  # "and", "perhaps": not part of the subject that follows
     adverbs_before_verb: frozenset[str]
     name_joiners: frozenset[str]
     modifier_stops: frozenset[str]  # words that end the modifiers before "officials" going backwards
@@ -804,7 +804,7 @@ def _rules(extra_dir: str | None = None) -> _Rules:
         subordinate=re.compile(
             rf"(?i:{_phrase_pattern(grammar['subordinators'])})\s+(?:[\w'’.$%-]+\s+){{0,5}}$"
         ),
-        leading_conjunctions=frozenset(grammar["leading_conjunctions"]),
+        leading_words=frozenset(grammar["leading_conjunctions"] + grammar["leading_adverbs"]),
         adverbs_before_verb=frozenset(grammar["adverbs_before_verb"]),
         name_joiners=frozenset(grammar["name_joiners"]),
         modifier_stops=frozenset(
@@ -1134,7 +1134,7 @@ def _classify(
     """
     if tokens is None:
         tokens = _tokens(text, start, end, rules)
-    while tokens and tokens[0].norm in rules.leading_conjunctions:
+    while tokens and tokens[0].norm in rules.leading_words:
         tokens = tokens[1:]
     if not tokens:
         return None
@@ -1191,7 +1191,7 @@ def _classify(
             group_end,
             0.9 if group.norm not in {"reports", "media"} else 0.8,
         )
-    if extra and _name_runs(extra, rules) == [(0, len(extra))] and not _is_organisation(extra, rules):
+    if _is_name(extra, rules) and not _is_organisation(extra, rules):
         named = _named(extra, rules)
         if named.person and " " in named.text:
             return named  # "Another witness, Polly Sheppard, told …": the apposition names the source
@@ -1261,8 +1261,12 @@ def _classify(
     if runs:
         first, last = runs[-1]
         people_noun = bool(_PEOPLE_PLURAL.search(head.norm)) or head.norm in rules.group_nouns
-        if determiner in rules.indefinite and last <= len(core) - 1 and not head.capitalised and people_noun:
-            return _Guess("anonymous", phrase, span_start, span_end, 0.75)  # "two Clinton donors"
+        described = determiner in rules.indefinite or (  # the name right before the noun: "Israeli settlers"
+            first == 0 and last == len(core) - 1 and determiner not in rules.determiners
+        )
+        if described and last <= len(core) - 1 and not head.capitalised and people_noun:
+            # "two Clinton donors", "Israeli settlers": people described by a name, not named
+            return _Guess("anonymous", phrase, span_start, span_end, 0.75)
         if determiner in rules.determiners and last <= len(core) - 1 and not head.capitalised:
             return None  # "these SMS messages": a name that only modifies a common noun
         return _named(tokens[first:last], rules)
@@ -1942,9 +1946,32 @@ def _appositive_subject(text: str, left: int, end: int, rules: _Rules) -> _Guess
         and _noun_phrase_like(text, *segments[-3], rules)  # "Dana Price", not "In March"
     ):
         segments[-2:] = [(segments[-2][0], segments[-1][1])]
+    while (
+        len(segments) >= 3
+        and _starts_relative_clause(text, *segments[-1], rules)
+        and _first_word(text, *segments[-2]) in {"a", "an", "the"}
+        and _is_name(_tokens(text, *segments[-3], rules), rules)
+    ):  # "X, a commissioner on the Commission, which has …, said": the clause describes the apposition
+        segments.pop()
     if len(segments) < 2 or not _noun_phrase_like(text, *segments[-2], rules):
         return None
     return _classify(text, *segments[-2], rules, appositive=segments[-1])
+
+
+def _is_name(tokens: Sequence[_Token], rules: _Rules) -> bool:
+    """True when the words are one name and nothing else ("Jane Doe", "Alverson")."""
+    return bool(tokens) and _name_runs(tokens, rules) == [(0, len(tokens))]
+
+
+def _starts_relative_clause(text: str, start: int, end: int, rules: _Rules) -> bool:
+    """True when the comma segment opens with "which", "who", "whose" …: it describes, never names."""
+    return _first_word(text, start, end) in rules.relatives - {"that"}
+
+
+def _first_word(text: str, start: int, end: int) -> str:
+    """The first word of ``text[start:end]``, in lower case ("" when there is none)."""
+    first = _WORD_RUN.search(text, start, end)
+    return first.group().lower() if first else ""
 
 
 def _speaker_before_colon(text: str, quote_start: int, rules: _Rules) -> _Guess | None:
@@ -3370,7 +3397,7 @@ class _ArticleReader:
         if kind == "spokesperson":
             return 0.92, "spokesperson for a named body"
         if kind == "anonymous":
-            return 0.8, "the authors of a study mentioned before"
+            return 0.8, "a study's authors or experts the story introduced before"
         if attribution.form in {"speechact", "framing"}:
             return 0.8, "statement by a named source"
         certainty = guess.certainty if guess else 0.6
@@ -3545,7 +3572,7 @@ class _ArticleReader:
         if guess.kind == "report_anaphor":
             return memory.outlet or memory.document or _Mention(guess.text, span, False, "document")
         if guess.kind == "anonymous":
-            return _Mention(guess.text, span, not self._study_team(guess, sentence), "group")
+            return _Mention(guess.text, span, not self._introduced_team(guess, sentence), "group")
         if guess.kind == "document":
             return _Mention(self._with_owner(guess.text), span, False, "document")
         if guess.kind == "role" and guess.certainty >= 0.8:
@@ -3556,14 +3583,20 @@ class _ArticleReader:
         name = self._full_name(guess.text, sentence.index) if guess.person else guess.text
         return _Mention(name, span, False, kind)
 
-    def _study_team(self, guess: _Guess, sentence: Sentence) -> bool:
-        """True for "the researchers" once the article has mentioned a study: its authors, identified."""
+    def _introduced_team(self, guess: _Guess, sentence: Sentence) -> bool:
+        """True for "the researchers" once the article has mentioned a study (its authors), and for
+        "the doctors" once it has written of doctors before: people identified, not anonymous."""
         words = guess.text.lower().split()
-        return (
-            len(words) == 2
-            and words[0] == "the"
-            and words[1] in self.rules.study_teams
-            and self.rules.document_noun.search(_lower_case(self.text[: sentence.start])) is not None
+        if len(words) != 2:
+            return False
+        before = _lower_case(self.text[: sentence.start])
+        study = self.rules.document_noun.search(before) is not None
+        if words[0] == "the" and words[1] in self.rules.study_teams and study:
+            return True
+        return (  # "The doctors warned": the doctors the story introduced before
+            words[0] in {"the", "his", "her", "their"}
+            and words[1] in self.rules.expert_nouns
+            and re.search(rf"\b{words[1]}\b", before) is not None
         )
 
     def _with_owner(self, phrase: str) -> str:

@@ -351,10 +351,27 @@ def test_reportedly_is_anonymous(sentence: str) -> None:
         ("In the past year, four studies show the ice shelf may be less stable.", "four studies"),
         ("Several surveys have found that riders want later buses.", "Several surveys"),
         ("Two Harbour Party donors told the paper that the plan was dropped.", "donors"),
+        ("Labour councillors said the depot would close by spring.", "Labour councillors"),
+        ("Danish farmers, who have lost two harvests to drought, warned that prices would rise.", "farmers"),
     ],
 )
 def test_a_group_described_but_not_named_is_anonymous(sentence: str, source: str | None) -> None:
     check(article(sentence), sentence[:12], ANONYMOUS, source)
+
+
+@pytest.mark.parametrize("adverb", ["Perhaps", "Surely", "Apparently", "And"])
+def test_a_sentence_adverb_before_the_name_is_not_part_of_the_source(adverb: str) -> None:
+    suggestion = check(article(f"{adverb} Okafor told the board that the loan was safe."), adverb, SOURCED)
+    assert suggestion.source == "Okafor"
+
+
+def test_experts_the_story_introduced_before_are_identified_but_new_ones_are_not() -> None:
+    introduced = article(
+        "Nine doctors at Mercy Hospital, led by Dr. Maya Lin, wrote to the agency in March.",
+        "The doctors warned that the clinics were overcrowded.",
+    )
+    check(introduced, "The doctors", SOURCED)
+    check(article("The doctors warned that the clinics were overcrowded."), "The doctors", ANONYMOUS)
 
 
 def test_they_points_back_to_unnamed_officials() -> None:
@@ -386,6 +403,11 @@ def test_they_points_back_to_unnamed_officials() -> None:
         ("Senior Executives Association President Bill Valdez said the survey was flawed.", "Bill Valdez"),
         ("An official, Jane Doe, said the talks had stalled.", "Jane Doe"),
         ("One witness, Polly Sheppard, told reporters the gunman had fled.", "Polly Sheppard"),
+        (
+            "Okafor, a director at the Lagos Port Authority, which runs both docks, said cargo was late.",
+            "Okafor",
+        ),
+        ("Dr. Ines Baptiste, the board's chair, who took office in May, said the vote was fair.", "Baptiste"),
     ],
 )
 def test_claims_attributed_to_a_named_source_are_sourced(sentence: str, source: str) -> None:
