@@ -528,6 +528,7 @@ class _Rules:
     complement: re.Pattern[str]
     plain_verbs: frozenset[str]  # "said", "according to": attribution and nothing else
     action_before_to: frozenset[str]  # "continued", "agreed": an act, not words, before "to"
+    narrated_belief: frozenset[str]  # "thought": what a named person once thought, in the writer's words
     action_before_quantity: frozenset[str]  # "added": an act, not words, before "about 80 jobs"
     action_before_possessive: frozenset[str]  # "added his seventh goal", "claimed her first title"
     action_before_article: frozenset[str]  # "added a goal"
@@ -737,6 +738,7 @@ def _rules(extra_dir: str | None = None) -> _Rules:
         expert_nouns=frozenset(anonymity["expert_nouns"]),
         plain_verbs=frozenset(attribution["plain_verbs"]),
         action_before_to=frozenset(attribution["verbs_of_action_before_to"]),
+        narrated_belief=frozenset(attribution["narrated_belief_verbs"]),
         action_before_quantity=frozenset(attribution["verbs_of_action_before_quantity"]),
         action_before_possessive=frozenset(attribution["verbs_of_action_before_possessive"]),
         action_before_article=frozenset(attribution["verbs_of_action_before_article"]),
@@ -860,6 +862,7 @@ _APPOSITION_END = re.compile(r"[,”\"]\s*,?[”\"]?$")  # the comma (or quote) 
 _ADVERB = re.compile(r"[A-Z][a-z]+ly")
 _COORDINATORS = frozenset({"and", "but", "so", "yet", "or"})  # may open a sentence before its subject
 _COMPANIONS = frozenset({"his", "her", "their", "colleagues", "co-authors"})  # "Smith and his team"
+_IRREGULAR_PLURALS = frozenset({"men", "women", "children", "people"})  # plural, though not "-s": "Both men"
 _PEOPLE_PLURAL = re.compile(r"(?:ers|ors|ists|ians|ants|ents)$")  # "oceanographers", "donors", "residents"
 _PARENTHETICAL_TAG = re.compile(r"\s+[^,;:.!?“”\"]{2,40},")  # " say oceanographers," + the sentence goes on
 _AGENT_NEXT = re.compile(r"\s+by\s+(?=\S)")  # "was criticized by ..."
@@ -1272,7 +1275,7 @@ def _classify(
         return _named(tokens[first:last], rules)
     if len(core) == 1 and not head.capitalised and _PEOPLE_PLURAL.search(head.norm):  # "say oceanographers"
         return _Guess("anonymous", phrase, span_start, span_end, 0.6)
-    plural = head.norm.endswith("s") or determiner in {"one", "another"}  # not "a net worth", "the surge"
+    plural = head.norm.endswith("s") or head.norm in _IRREGULAR_PLURALS or determiner in {"one", "another"}
     if 1 < len(core) <= 3 and determiner == "both" and plural:  # "Both airlines": the two named before
         return _Guess("role", phrase, span_start, span_end, 0.6)
     if 1 < len(core) <= 3 and determiner in rules.indefinite and plural:  # "many users", "one academic"
@@ -1707,6 +1710,13 @@ def _read_attribution(
         or _BENCHMARK.search(text, max(0, guess.start - 12), guess.start)
     ):
         return None  # "than analysts had expected": a yardstick the writer uses, not a source
+    if (
+        form == "belief"
+        and guess is not None
+        and guess.kind in {"named", "pronoun", "role"}
+        and " ".join(text[verb_start:verb_end].lower().split()) in rules.narrated_belief
+    ):
+        return None  # "Page thought the role was superfluous": the writer tells what he once thought
     if guess is None and not relative:
         return None
     if (
@@ -1889,7 +1899,9 @@ def _subject_before(
         # read from the start of the clause: a long apposition may begin before the window
         return _appositive_subject(text, clause_start, tokens[-1].end, rules), False
     last = tokens[-1]
-    if last.norm in rules.group_pronouns and (len(tokens) == 1 or tokens[-2].norm in {"and", "but"}):
+    if last.norm in rules.group_pronouns and (
+        len(tokens) == 1 or tokens[-2].norm in {"and", "but"} or "," in text[tokens[-2].end : last.start]
+    ):
         return _Guess("anonymous", last.text, last.start, last.end, 0.85), False  # "Some said ..."
     if (
         last.norm in rules.prepositions
@@ -3418,6 +3430,11 @@ class _ArticleReader:
         confidence, reason = 0.9, "no attribution in the sentence"
         if any(a.relative for a in attributions):
             confidence, reason = 0.75, "writer's own claim; a past statement is only mentioned"
+        elif any(
+            form == "belief" and " ".join(hits.lowered[start:end].split()) in rules.narrated_belief
+            for start, end, form in hits.attribution
+        ):
+            confidence, reason = 0.7, "someone's past thoughts, told in the writer's words"
         elif any(form not in {"document", "belief"} for _, _, form in hits.attribution):
             confidence, reason = 0.7, "attribution-like words that do not attribute this claim"
         if hits.groups:

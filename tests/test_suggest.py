@@ -365,6 +365,20 @@ def test_a_sentence_adverb_before_the_name_is_not_part_of_the_source(adverb: str
     assert suggestion.source == "Okafor"
 
 
+def test_what_a_named_person_once_thought_is_told_in_the_writers_words() -> None:
+    text = article(
+        "Okafor thought the bridge would hold until spring.",
+        "Lina Marsh feared that the vote would be delayed.",
+        "Okafor thinks the bridge will hold until spring.",
+        "Officials feared that the bridge would fail.",
+    )
+    thought = check(text, "Okafor thought", UNATTRIBUTED)
+    assert thought.reason == "someone's past thoughts, told in the writer's words"
+    check(text, "Lina Marsh", UNATTRIBUTED)
+    check(text, "Okafor thinks", SOURCED, "Okafor")  # a view held now, on the record
+    check(text, "Officials feared", ANONYMOUS, "Officials")  # unnamed people's fears are still theirs
+
+
 def test_experts_the_story_introduced_before_are_identified_but_new_ones_are_not() -> None:
     introduced = article(
         "Nine doctors at Mercy Hospital, led by Dr. Maya Lin, wrote to the agency in March.",
@@ -2069,6 +2083,8 @@ def test_some_many_and_another_alone_are_unnamed_people() -> None:
     check(text, "Many argued", ANONYMOUS)
     check(text, "Another wondered", ANONYMOUS)
     check(text, "Few would", UNATTRIBUTED)  # a turn of phrase, nobody is cited
+    after_a_clause = article("When the budget was cut in May, some argued that the vote came too early.")
+    check(after_a_clause, "When the budget", ANONYMOUS, "some")
 
 
 def test_an_adverb_in_ly_between_subject_and_verb_keeps_the_subject() -> None:
@@ -2416,6 +2432,8 @@ def test_unnamed_people_of_a_kind_hold_views_and_both_points_back() -> None:
     check(text, "Traders have", ANONYMOUS, "Traders")
     check(text, "Some are calling", ANONYMOUS, "Some")
     check(text, "Both companies", SOURCED, "Both companies")  # the two just named
+    two_men = article("Ruiz and Osei were freed on Friday. Both men told reporters they were treated well.")
+    check(two_men, "Both men", SOURCED, "Both men")
     check(text, "Some products", UNATTRIBUTED)  # not people
 
 
