@@ -528,6 +528,7 @@ class _Rules:
     complement: re.Pattern[str]
     plain_verbs: frozenset[str]  # "said", "according to": attribution and nothing else
     action_before_to: frozenset[str]  # "continued", "agreed": an act, not words, before "to"
+    needing_that: frozenset[str]  # "agreed", "testified": attribute only with "that" close after
     narrated_belief: frozenset[str]  # "thought": what a named person once thought, in the writer's words
     action_before_quantity: frozenset[str]  # "added": an act, not words, before "about 80 jobs"
     action_before_possessive: frozenset[str]  # "added his seventh goal", "claimed her first title"
@@ -739,6 +740,7 @@ def _rules(extra_dir: str | None = None) -> _Rules:
         plain_verbs=frozenset(attribution["plain_verbs"]),
         action_before_to=frozenset(attribution["verbs_of_action_before_to"]),
         narrated_belief=frozenset(attribution["narrated_belief_verbs"]),
+        needing_that=frozenset(attribution["verbs_needing_that"]),
         action_before_quantity=frozenset(attribution["verbs_of_action_before_quantity"]),
         action_before_possessive=frozenset(attribution["verbs_of_action_before_possessive"]),
         action_before_article=frozenset(attribution["verbs_of_action_before_article"]),
@@ -862,6 +864,7 @@ _APPOSITION_END = re.compile(r"[,”\"]\s*,?[”\"]?$")  # the comma (or quote) 
 _ADVERB = re.compile(r"[A-Z][a-z]+ly")
 _COORDINATORS = frozenset({"and", "but", "so", "yet", "or"})  # may open a sentence before its subject
 _COMPANIONS = frozenset({"his", "her", "their", "colleagues", "co-authors"})  # "Smith and his team"
+_THAT_SOON = re.compile(r"(?:\s+[^\s,.;:!?“”\"]+){0,5}?\s+that\b")  # "testified on Tuesday that"
 _IRREGULAR_PLURALS = frozenset({"men", "women", "children", "people"})  # plural, though not "-s": "Both men"
 _PEOPLE_PLURAL = re.compile(r"(?:ers|ors|ists|ians|ants|ents)$")  # "oceanographers", "donors", "residents"
 _PARENTHETICAL_TAG = re.compile(r"\s+[^,;:.!?“”\"]{2,40},")  # " say oceanographers," + the sentence goes on
@@ -1646,6 +1649,8 @@ def _read_attribution(
         or (verb in rules.action_before_article and _ARTICLE_OBJECT.match(text, verb_end))
     ):
         return None  # "has added about 80 jobs", "added his seventh goal": an act, not words
+    if not after_quote and verb.lower() in rules.needing_that and not _THAT_SOON.match(text, verb_end):
+        return None  # "agreed a deal", "testified before the committee": an act, no claim is reported
     closing = (  # "..., says McLaughlin.": the speaker comes last
         form == "speech"
         and len(text) - verb_end <= _CLOSING_TAG_WIDTH

@@ -379,6 +379,25 @@ def test_what_a_named_person_once_thought_is_told_in_the_writers_words() -> None
     check(text, "Officials feared", ANONYMOUS, "Officials")  # unnamed people's fears are still theirs
 
 
+def test_agreeing_or_testifying_reports_a_claim_only_with_that() -> None:
+    text = article(
+        "Reyes testified before the harbour committee on Tuesday.",
+        "Osei testified on Wednesday that the cranes had failed.",
+        "The council agreed a new lease with the port on Monday.",
+        "Okafor agreed with Marsh about the timetable.",
+        "Marsh readily agreed.",
+        "Okafor agreed that the bridge was unsafe.",
+        "“It has to close,” agreed Marsh.",
+    )
+    check(text, "Reyes testified", UNATTRIBUTED)  # an act: no claim of theirs is reported
+    check(text, "Osei testified", SOURCED, "Osei")
+    check(text, "The council", UNATTRIBUTED)
+    check(text, "Okafor agreed with", UNATTRIBUTED)
+    check(text, "Marsh readily", UNATTRIBUTED)
+    check(text, "Okafor agreed that", SOURCED, "Okafor")
+    check(text, "“It has", QUOTED, "Marsh")
+
+
 def test_experts_the_story_introduced_before_are_identified_but_new_ones_are_not() -> None:
     introduced = article(
         "Nine doctors at Mercy Hospital, led by Dr. Maya Lin, wrote to the agency in March.",
