@@ -865,6 +865,7 @@ _ADVERB = re.compile(r"[A-Z][a-z]+ly")
 _COORDINATORS = frozenset({"and", "but", "so", "yet", "or"})  # may open a sentence before its subject
 _COMPANIONS = frozenset({"his", "her", "their", "colleagues", "co-authors"})  # "Smith and his team"
 _THAT_SOON = re.compile(r"(?:\s+[^\s,.;:!?“”\"]+){0,5}?\s+that\b")  # "testified on Tuesday that"
+_FORMER = frozenset({"former", "ex", "onetime", "one-time"})  # before a noun, a person who once was one
 _IRREGULAR_PLURALS = frozenset({"men", "women", "children", "people"})  # plural, though not "-s": "Both men"
 _PEOPLE_PLURAL = re.compile(r"(?:ers|ors|ists|ians|ants|ents)$")  # "oceanographers", "donors", "residents"
 _PARENTHETICAL_TAG = re.compile(r"\s+[^,;:.!?“”\"]{2,40},")  # " say oceanographers," + the sentence goes on
@@ -1201,6 +1202,8 @@ def _classify(
         named = _named(extra, rules)
         if named.person and " " in named.text:
             return named  # "Another witness, Polly Sheppard, told …": the apposition names the source
+    if determiner in rules.indefinite and any(t.norm in _FORMER for t in core):  # "a former model told me"
+        return _Guess("anonymous", phrase, span_start, span_end, 0.8)
     is_document = head.norm in rules.documents
     outlet = _outlet_in(text, span_start, span_end, rules)
     if outlet:
@@ -1245,6 +1248,9 @@ def _classify(
     definite = determiner in rules.definite or (
         core[0].capitalised and determiner not in rules.indefinite and determiner not in rules.determiners
     )
+    plural_bodies = head.norm in rules.unnamed_bodies and head.norm.endswith("s") and not head.capitalised
+    if plural_bodies and determiner not in rules.definite:  # "Advocacy groups": described, not named
+        return _Guess("anonymous", phrase, span_start, span_end, 0.8)
     if (
         lowered in rules.institutions
         or head.norm in rules.bare_institutions

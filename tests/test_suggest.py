@@ -353,6 +353,10 @@ def test_reportedly_is_anonymous(sentence: str) -> None:
         ("Two Harbour Party donors told the paper that the plan was dropped.", "donors"),
         ("Labour councillors said the depot would close by spring.", "Labour councillors"),
         ("Danish farmers, who have lost two harvests to drought, warned that prices would rise.", "farmers"),
+        ("Tenant advocacy groups estimated that 900 families would lose their homes.", "advocacy groups"),
+        ("A former model told the paper that the agency had ignored her complaint.", "former model"),
+        ("Some conjecture that the comet broke apart weeks ago.", "Some"),
+        ("Several geologists have hypothesized that the lake is fed by a hidden spring.", "geologists"),
     ],
 )
 def test_a_group_described_but_not_named_is_anonymous(sentence: str, source: str | None) -> None:
