@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import pairwise
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
@@ -2441,9 +2442,17 @@ def _transcript_turns(text: str, paragraphs: dict[int, list[Sentence]], rules: _
         return {}
     opening_of: dict[int, int] = {}  # sentence index -> the labelled line its turn opens with
     asks: set[int] = set()  # sentences that end with a question mark, in some turn
-    for sentences in paragraphs.values():
-        opening = None
-        for sentence in sentences:
+    last_labelled = max(
+        sentence.paragraph
+        for sentences in paragraphs.values()
+        for sentence in sentences
+        if sentence.index in opened
+    )
+    opening = None
+    for number in sorted(paragraphs):  # an answer goes on over the paragraphs up to the next label
+        if number > last_labelled or any(s.text.rstrip().endswith("?") for s in paragraphs[number]):
+            opening = None  # after the last label, only the rest of its paragraph; a question is no answer
+        for sentence in paragraphs[number]:
             if sentence.index in opened:
                 opening = sentence.index
             if opening is not None:
@@ -2620,7 +2629,9 @@ def _speech(paragraphs: dict[int, list[Sentence]], rules: _Rules) -> tuple[int |
     return None, {}
 
 
+_FIELD_LABEL = re.compile(r"\s*(?:\w+\s+){0,2}\w+:\s*")  # "Release Date:": a label with nothing after it
 _QUESTION_ANSWER_PAIRS = 3  # paragraphs opening with a question line answered below it, at least
+_QUESTION_SENTENCES = 3  # a question paragraph has at most this many sentences
 
 
 def _question_answer_lines(text: str, paragraphs: dict[int, list[Sentence]]) -> dict[int, bool]:
@@ -2646,6 +2657,33 @@ def _question_answer_lines(text: str, paragraphs: dict[int, list[Sentence]]) -> 
         last += 1
     run = [number for number in range(first, last + 1) if number in pairs]
     return {index: asks for number in run for index, asks in pairs[number].items()}
+
+
+def _question_answer_paragraphs(paragraphs: dict[int, list[Sentence]]) -> dict[int, bool]:
+    """An interview printed as a question paragraph, then its answer in the paragraphs below it
+    ("What would you be doing if you weren’t an artist?" / "I’d probably dive …"), when at least
+    three questions are so answered and a speaker label opens one of them ("L.A. WEEKLY: What is
+    …?"; a letter's "DEAR ABBY:" is no speaker label). The sentences from the first question to
+    the last one's answer, by index, True for a question's."""
+    order = sorted(paragraphs)
+
+    def asks(number: int) -> bool:
+        sentences = paragraphs[number]
+        return len(sentences) <= _QUESTION_SENTENCES and sentences[-1].text.rstrip().endswith("?")
+
+    questions = [number for number, after in pairwise(order) if asks(number) and not asks(after)]
+    if len(questions) < _QUESTION_ANSWER_PAIRS:
+        return {}
+    labels = [_SPEAKER_LABEL.match(paragraphs[number][0].text) for number in questions]
+    if not any(label and label["name"] and not label["name"].upper().startswith("DEAR ") for label in labels):
+        return {}
+    last = order[order.index(questions[-1]) + 1]  # the last question's answer
+    return {
+        sentence.index: asks(number)
+        for number in order
+        if questions[0] <= number <= last
+        for sentence in paragraphs[number]
+    }
 
 
 def _teaser_paragraphs(paragraphs: dict[int, list[Sentence]], rules: _Rules) -> set[int]:
@@ -2711,7 +2749,9 @@ class _ArticleReader:
         self.signed = _signed_passages(self.paragraphs, rules)
         self.credited = _credited_excerpts(self.paragraphs, rules)
         self.speech_header, self.speech = _speech(self.paragraphs, rules)
-        self.interview = _question_answer_lines(text, self.paragraphs)  # sentence -> the question?
+        self.interview = _question_answer_lines(text, self.paragraphs) or (  # sentence -> the question?
+            {} if self.turns else _question_answer_paragraphs(self.paragraphs)
+        )
         self.interviewee: _Mention | None = None  # who answers, once read
         self.passages: dict[int, _Mention | None] = {}
         self.first_person_paragraphs: set[int] | None = (
@@ -2779,7 +2819,7 @@ class _ArticleReader:
         if sentence.index == self.speech_header:
             return _Draft(SKIP, 0.85, "header of a speech printed below it", [])
         speaker = self.speech.get(sentence.paragraph)
-        if speaker is not None:
+        if speaker is not None and not _FIELD_LABEL.fullmatch(text):  # not "Release Date:"
             return _Draft(QUOTED, 0.8, "a speech printed under its header ('Remarks of …')", [], speaker)
         asks = self.interview.get(sentence.index)
         if asks is not None and (not asks or text.rstrip().endswith("?")):

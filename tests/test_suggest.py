@@ -2030,6 +2030,57 @@ def test_a_speech_printed_under_its_header_is_the_speakers_words() -> None:
     check(text, "Today it carries", QUOTED, "Ana Ruiz")
     by_role = article("Remarks by the President at the Harbour Summit", "We will rebuild the pier.")
     check(by_role, "We will rebuild", QUOTED, "the President")
+    from_an_office = article(
+        "Statement from the Office of the Governor – Ana Ruiz",
+        "Release Date:",
+        "This morning the harbour master was detained in Miami. I have no further details.",
+    )
+    check(from_an_office, "Release Date", SKIP)  # a label with nothing after it
+    check(from_an_office, "This morning", QUOTED, "Ana Ruiz")
+
+
+def test_a_transcript_answer_goes_on_over_paragraphs_up_to_the_next_label() -> None:
+    text = article(
+        "The harbour master, Ana Ruiz, answered our questions.",
+        "Q: Why close the bridge now?",
+        "Ruiz: The inspection found cracks in two piers.",
+        "The steel is sixty years old. Nobody would drive over it now.",
+        "Q: When will it reopen?",
+        "Ruiz: By spring, if the steel arrives.",
+        "The ferries will run until then.",
+    )
+    check(text, "The steel is sixty", QUOTED, "Ana Ruiz")
+    check(text, "The ferries will run", UNATTRIBUTED)  # after the last answer: the writer's, perhaps
+
+
+def test_questions_in_paragraphs_of_their_own_answered_below_make_an_interview_when_labelled() -> None:
+    paragraphs = [
+        "Ana Ruiz paints murals on the harbour walls.",
+        "LEDGER: What is your work about?",
+        "ANA RUIZ: The sea, mostly. My father fished these waters for forty years.",
+        "Why murals and not canvas?",
+        "Walls last longer than I will. And anyone can see them.",
+        "The city pays for the paint.",
+        "What comes next?",
+        "A ferry. I have wanted to paint one since I was a child.",
+    ]
+    text = article(*paragraphs)
+    check(text, "Why murals", SKIP)
+    check(text, "Walls last longer", QUOTED, "Ana Ruiz")
+    check(text, "The city pays", QUOTED, "Ana Ruiz")  # an answer's second paragraph
+    check(text, "A ferry.", QUOTED, "Ana Ruiz")
+    unlabelled = article(paragraphs[0], "What is your work about?", *paragraphs[2:])
+    check(unlabelled, "Walls last longer", UNATTRIBUTED)  # an explainer's questions, perhaps
+    section_heads = article(
+        "The council votes on the harbour plan tonight.",
+        "WHO PAYS FOR IT?",
+        "The state covers most of the cost.",
+        "WHEN DOES WORK START?",
+        "Work starts in May.",
+        "WHAT ABOUT THE FERRIES?",
+        "They keep running.",
+    )
+    check(section_heads, "The state covers", UNATTRIBUTED)
 
 
 def test_excerpts_credited_below_in_brackets_are_the_credited_outlets_words() -> None:
