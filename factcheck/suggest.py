@@ -530,6 +530,7 @@ class _Rules:
     plain_verbs: frozenset[str]  # "said", "according to": attribution and nothing else
     action_before_to: frozenset[str]  # "continued", "agreed": an act, not words, before "to"
     needing_that: frozenset[str]  # "agreed", "testified": attribute only with "that" close after
+    reporting_markers: frozenset[str]  # "it was learned": unnamed sources, no one to point at
     narrated_belief: frozenset[str]  # "thought": what a named person once thought, in the writer's words
     action_before_quantity: frozenset[str]  # "added": an act, not words, before "about 80 jobs"
     action_before_possessive: frozenset[str]  # "added his seventh goal", "claimed her first title"
@@ -714,7 +715,8 @@ def _rules(extra_dir: str | None = None) -> _Rules:
     ]:
         phrases.add("attribution", group, attribution[key], capitalised=capitalised)
     phrases.add("false_attribution", "false", attribution["false_attribution_phrases"], capitalised=True)
-    phrases.add("anonymity", "marker", anonymity["markers"], ignore_case=True)
+    markers = anonymity["markers"] + anonymity["reporting_markers"]
+    phrases.add("anonymity", "marker", markers, ignore_case=True)
     phrases.add("weak_anonymity", "weak", anonymity["weak_markers"], capitalised=True)
     phrases.add("group", "group", anonymity["group_nouns"], ignore_case=True)
     for alias in sorted(outlet_aliases):
@@ -741,6 +743,7 @@ def _rules(extra_dir: str | None = None) -> _Rules:
         plain_verbs=frozenset(attribution["plain_verbs"]),
         action_before_to=frozenset(attribution["verbs_of_action_before_to"]),
         narrated_belief=frozenset(attribution["narrated_belief_verbs"]),
+        reporting_markers=frozenset(anonymity["reporting_markers"]),
         needing_that=frozenset(attribution["verbs_needing_that"]),
         action_before_quantity=frozenset(attribution["verbs_of_action_before_quantity"]),
         action_before_possessive=frozenset(attribution["verbs_of_action_before_possessive"]),
@@ -3291,6 +3294,9 @@ class _ArticleReader:
             if claims or reading.attributions:
                 return _Draft(ANONYMOUS, 0.95, "anonymity marker", cues + anon_cues, source)
             # "One supplier, who asked not to be identified, donated ...": no one is quoted as saying it
+            if any(" ".join(cue.text.lower().split()) in self.rules.reporting_markers for cue in anon_cues):
+                reason = "unnamed sources behind the story ('it was learned', 'it is understood')"
+                return _Draft(ANONYMOUS, 0.85, reason, cues + anon_cues, None)
             reason = "anonymity marker, but no verb of saying"
             return _Draft(ANONYMOUS, 0.8, reason, cues + anon_cues, source)
         outer = _framing_attribution(text, named, anonymous) if anonymous and named else None
