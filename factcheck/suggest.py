@@ -3661,17 +3661,16 @@ class _ArticleReader:
         """True for "the researchers" once the article has mentioned a study (its authors), and for
         "the doctors" once it has written of doctors before: people identified, not anonymous."""
         words = guess.text.lower().split()
-        if len(words) != 2:
+        if len(words) != 2 or words[0] not in {"the", "his", "her", "their"}:
+            return False
+        study_team = words[0] == "the" and words[1] in self.rules.study_teams
+        if not study_team and words[1] not in self.rules.expert_nouns:
             return False
         before = _lower_case(self.text[: sentence.start])
-        study = self.rules.document_noun.search(before) is not None
-        if words[0] == "the" and words[1] in self.rules.study_teams and study:
+        if study_team and self.rules.document_noun.search(before) is not None:
             return True
-        return (  # "The doctors warned": the doctors the story introduced before
-            words[0] in {"the", "his", "her", "their"}
-            and words[1] in self.rules.expert_nouns
-            and re.search(rf"\b{words[1]}\b", before) is not None
-        )
+        # "The doctors warned": the doctors the story introduced before
+        return words[1] in self.rules.expert_nouns and re.search(rf"\b{words[1]}\b", before) is not None
 
     def _with_owner(self, phrase: str) -> str:
         """'Its figures' -> 'Nigerian Ports Authority' when the owner was named before."""
