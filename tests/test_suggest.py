@@ -898,6 +898,16 @@ def test_a_developing_story_notice_is_skipped() -> None:
         "For non-personal use or to order multiple copies, please contact our reprints desk.",
         "An error has occurred, please try again later.",
         "This story has been adapted from its original source.",
+        "This article is the copyrighted property of the Harbour Ledger.",
+        "Written permission must be obtained before reprint in online or print media.",
+        "To read the full story, please subscribe to the Harbour Ledger.",
+        "If you're already a subscriber, you can log in for immediate access.",
+        "For the latest stories and breaking news updates download the Ledger apps for iOS and Android.",
+        "To reach the reporter behind this story, contact dana@ledger.example.",
+        "We want to hear what you think about this article.",
+        "Used with permission of Harbour Books, Oslo.",
+        "Email: newsroom@ledger.example",
+        "How to get help: call the harbour helpline at 555-0100.",
     ],
 )
 def test_reprint_and_error_notices_are_skipped(notice: str) -> None:
