@@ -540,7 +540,9 @@ class _Rules:
     study_team_noun: re.Pattern[str]  # one of study_teams, in lower-case text
     press: re.Pattern[str]  # "told reporters", "told CNN": a listener from the press
     max_block_paragraphs: int
-    speech_header: re.Pattern[str]  # "Remarks of Vice President Joe Biden": the rest is the speech
+    speech_headers: tuple[
+        re.Pattern[str], ...
+    ]  # "Remarks of Vice President Joe Biden": the rest is the speech
     listing_verbs: frozenset[str]  # "The bill includes:": the document's content follows, not its words
     anon_patterns: tuple[_GuardedPattern, ...]
     group_nouns: frozenset[str]
@@ -730,7 +732,7 @@ def _rules(extra_dir: str | None = None) -> _Rules:
             rf"|(?:{object_word}\s+){{0,5}}?(?:{settings}|{object_word})\s*[,:.“\"])"
         ),
         max_block_paragraphs=int(attribution["max_block_paragraphs"]),
-        speech_header=re.compile("|".join(f"(?:{pattern})" for pattern in attribution["speech_headers"])),
+        speech_headers=tuple(re.compile(pattern) for pattern in attribution["speech_headers"]),
         listing_verbs=frozenset(attribution["listing_verbs"]),
         anon_patterns=tuple(
             _GuardedPattern(entry["requires"], re.compile(entry["pattern"], re.IGNORECASE))
@@ -2608,7 +2610,14 @@ def _speech(paragraphs: dict[int, list[Sentence]], rules: _Rules) -> tuple[int |
     sentence index, and each paragraph after it with the speaker (the name, or "the President")."""
     for number in sorted(paragraphs):
         for sentence in paragraphs[number]:
-            match = rules.speech_header.match(sentence.text.strip())
+            line = sentence.text.strip()
+            match = next(filter(None, (header.match(line) for header in rules.speech_headers)), None)
+            if (
+                match is not None and "author" in match.re.groupindex
+            ):  # 'From “Superminds” by Thomas W. Malone'
+                span = (sentence.start + match.start("author"), sentence.start + match.end("author"))
+                author = _Mention(match["author"], span, False, "person")
+                return sentence.index, {later: author for later in paragraphs if later > number}
             if match is None or match.group("speaker") is None:
                 continue
             start = match.start("speaker")
@@ -2822,8 +2831,14 @@ class _ArticleReader:
         if sentence.index == self.speech_header:
             return _Draft(SKIP, 0.85, "header of a speech printed below it", [])
         speaker = self.speech.get(sentence.paragraph)
-        if speaker is not None and not _FIELD_LABEL.fullmatch(text):  # not "Release Date:"
-            return _Draft(QUOTED, 0.8, "a speech printed under its header ('Remarks of …')", [], speaker)
+        if speaker is not None and not _FIELD_LABEL.fullmatch(text) and not text.rstrip().endswith("?"):
+            return _Draft(
+                QUOTED,
+                0.8,
+                "a speech or excerpt printed under its header ('Remarks of …', 'From … by …')",
+                [],
+                speaker,
+            )
         asks = self.interview.get(sentence.index)
         if asks is not None and (not asks or text.rstrip().endswith("?")):
             self.block = None

@@ -2061,6 +2061,14 @@ def test_a_speech_printed_under_its_header_is_the_speakers_words() -> None:
     )
     check(from_an_office, "Release Date", SKIP)  # a label with nothing after it
     check(from_an_office, "This morning", QUOTED, "Ana Ruiz")
+    excerpt = article(
+        "Her new book is out this week. Below is an excerpt.",
+        "From “Tides and Timetables” by Ana M. Ruiz",
+        "Why do ferries run late? We set out to answer that.",
+        "We timed 400 crossings over two winters.",
+    )
+    check(excerpt, "We timed 400", QUOTED, "Ana M. Ruiz")
+    check(excerpt, "Why do ferries", SKIP)  # a question in the excerpt asks the reader
 
 
 def test_a_transcript_answer_goes_on_over_paragraphs_up_to_the_next_label() -> None:
