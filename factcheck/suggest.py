@@ -872,7 +872,8 @@ _COORDINATORS = frozenset({"and", "but", "so", "yet", "or"})  # may open a sente
 _COMPANIONS = frozenset({"his", "her", "their", "colleagues", "co-authors"})  # "Smith and his team"
 _THAT_SOON = re.compile(r"(?:\s+[^\s,.;:!?“”\"]+){0,5}?\s+that\b")  # "testified on Tuesday that"
 _FORMER = frozenset({"former", "ex", "onetime", "one-time"})  # before a noun, a person who once was one
-_IRREGULAR_PLURALS = frozenset({"men", "women", "children", "people"})  # plural, though not "-s": "Both men"
+# plural in meaning, though not in "-s": "Both men", "The couple revealed"
+_PLURAL_IN_MEANING = frozenset({"men", "women", "children", "people", "couple", "pair", "duo", "trio"})
 _PEOPLE_PLURAL = re.compile(r"(?:ers|ors|ists|ians|ants|ents)$")  # "oceanographers", "donors", "residents"
 _PARENTHETICAL_TAG = re.compile(r"\s+[^,;:.!?“”\"]{2,40},")  # " say oceanographers," + the sentence goes on
 _AGENT_NEXT = re.compile(r"\s+by\s+(?=\S)")  # "was criticized by ..."
@@ -1290,7 +1291,7 @@ def _classify(
         return _named(tokens[first:last], rules)
     if len(core) == 1 and not head.capitalised and _PEOPLE_PLURAL.search(head.norm):  # "say oceanographers"
         return _Guess("anonymous", phrase, span_start, span_end, 0.6)
-    plural = head.norm.endswith("s") or head.norm in _IRREGULAR_PLURALS or determiner in {"one", "another"}
+    plural = head.norm.endswith("s") or head.norm in _PLURAL_IN_MEANING or determiner in {"one", "another"}
     if 1 < len(core) <= 3 and determiner == "both" and plural:  # "Both airlines": the two named before
         return _Guess("role", phrase, span_start, span_end, 0.6)
     if 1 < len(core) <= 3 and determiner in rules.indefinite and plural:  # "many users", "one academic"

@@ -2540,6 +2540,10 @@ def test_unnamed_people_of_a_kind_hold_views_and_both_points_back() -> None:
     check(text, "Both companies", SOURCED, "Both companies")  # the two just named
     two_men = article("Ruiz and Osei were freed on Friday. Both men told reporters they were treated well.")
     check(two_men, "Both men", SOURCED, "Both men")
+    couple = article("Ruiz and Osei married in May. The couple revealed that they will move to Bergen.")
+    check(couple, "The couple", SOURCED, "The couple")
+    chain = article("Harbour Foods shut its stores. Still, the grocery chain said it has months of stock.")
+    check(chain, "Still, the grocery chain", SOURCED, "the grocery chain")
     check(text, "Some products", UNATTRIBUTED)  # not people
 
 
