@@ -2490,6 +2490,9 @@ def _label_speaker(text: str, label: str, *, initials: bool, rules: _Rules) -> _
     if not initials and re.search(rf"\bthe {re.escape(label)}\b", text):
         return None
     full = _full_name_for_label(text, label, initials=initials, rules=rules)
+    title, _, surname = label.partition(" ")
+    if full is None and surname and " " not in surname and _title_before_surname(title, rules):
+        full = _full_name_for_label(text, surname, initials=False, rules=rules)  # "Ms Ruiz": "Ana Ruiz"
     if full is not None:
         return _Mention(full.group(), full.span(), False, "person")
     if initials or " " in label or label in rules.not_name_words or label in rules.headline_labels:
@@ -2498,6 +2501,12 @@ def _label_speaker(text: str, label: str, *, initials: bool, rules: _Rules) -> _
         return None
     used = re.search(rf"(?<=[a-z,] ){re.escape(label)}\b(?!:)", text)
     return _Mention(label, used.span(), False, "person") if used else None
+
+
+def _title_before_surname(word: str, rules: _Rules) -> bool:
+    """True for a title that stands before a surname: "Mrs", "Dr.", "Lord", "Captain", "Oceanographer"."""
+    abbreviated = word.rstrip(".") + "." in rules.abbreviations
+    return abbreviated or word in rules.honorifics or word.lower() in rules.roles
 
 
 def _full_name_for_label(text: str, label: str, *, initials: bool, rules: _Rules) -> re.Match[str] | None:
@@ -3807,7 +3816,7 @@ class _ArticleReader:
         """The full name an earlier sentence gives a surname or first name ("Putin" -> "Vladimir Putin"),
         also after a title ("Mrs Thatcher" -> "Margaret Thatcher", "Lord Baker" -> "Kenneth Baker")."""
         *titles, key = name.split()
-        if not all(self._stands_before_surname(word) for word in titles):
+        if not all(_title_before_surname(word, self.rules) for word in titles):
             return name  # a full name already: only a single word is looked up among full names
         full = self.memory.full_names.get(key)
         if full is None:
@@ -3819,15 +3828,6 @@ class _ArticleReader:
                         self.memory.full_names[key] = full
                         break
         return full or name
-
-    def _stands_before_surname(self, word: str) -> bool:
-        """True for a title that stands before a surname: "Mrs", "Dr.", "Lord", "Captain", "Oceanographer"."""
-        rules = self.rules
-        return (
-            word.rstrip(".") + "." in rules.abbreviations
-            or word in rules.honorifics
-            or word.lower() in rules.roles
-        )
 
     def _group_mention(self, sentence: Sentence) -> _Mention | None:
         """The last plural group of unnamed people in the sentence ("administration officials")."""

@@ -2083,6 +2083,8 @@ def test_a_transcript_answer_goes_on_over_paragraphs_up_to_the_next_label() -> N
     )
     check(text, "The steel is sixty", QUOTED, "Ana Ruiz")
     check(text, "The ferries will run", UNATTRIBUTED)  # after the last answer: the writer's, perhaps
+    titled = text.replace("Ruiz: ", "Ms Ruiz: ")  # a title and the surname stand for the full name
+    check(titled, "Ms Ruiz: By spring", QUOTED, "Ana Ruiz")
 
 
 def test_questions_in_paragraphs_of_their_own_answered_below_make_an_interview_when_labelled() -> None:
