@@ -259,12 +259,17 @@ async def test_moving_and_next_undecided(tagged) -> None:
         assert any("Every disagreement has a final label" in n.message for n in pilot.app._notifications)
 
 
+async def answer_prompt(pilot, key: str, text: str) -> None:
+    """Press ``key``, type ``text`` into the prompt it opens, and confirm with Enter."""
+    await pilot.press(key)
+    pilot.app.screen.query_one("Input").value = text
+    await pilot.press("enter")
+
+
 async def test_e_edits_the_final_source_and_a_label_key_keeps_it(tagged) -> None:
     workspace, ids = tagged
     async with AdjudicationApp(adjudication_of(workspace)).run_test(size=(80, 24)) as pilot:
-        await pilot.press("e")
-        pilot.app.screen.query_one("Input").value = "city [b]officials[/b]"
-        await pilot.press("enter")
+        await answer_prompt(pilot, "e", "city [b]officials[/b]")
         assert "source: city [b]officials[/b]" in shown(pilot.app)
         await pilot.press("2", "k", "e", "escape")  # cancelling changes nothing
     assert finals_on_disk(workspace, ids[0]) == {2: (ANONYMOUS, "city [b]officials[/b]")}
@@ -273,9 +278,7 @@ async def test_e_edits_the_final_source_and_a_label_key_keeps_it(tagged) -> None
 async def test_m_adds_the_adjudicators_note_which_is_saved_kept_by_a_label_and_undone(tagged) -> None:
     workspace, ids = tagged
     async with AdjudicationApp(adjudication_of(workspace)).run_test(size=(80, 24)) as pilot:
-        await pilot.press("m")
-        pilot.app.screen.query_one("Input").value = "codebook: [i]unnamed[/i] group"
-        await pilot.press("enter")
+        await answer_prompt(pilot, "m", "codebook: [i]unnamed[/i] group")
         assert "note: codebook: [i]unnamed[/i] group" in shown(pilot.app)
         await pilot.press("2", "k")  # the label saved after the note keeps it
         assert "note: codebook: [i]unnamed[/i] group" in shown(pilot.app)
