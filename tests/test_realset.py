@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from factcheck.evaluate import evaluate_files
+from factcheck.ingest import read_file
 
 SCRIPT = Path(__file__).parent.parent / "bench" / "realset" / "realset.py"
 PAGE = """<html><head><title>Ferry fares rise</title></head><body><article>
@@ -82,3 +83,13 @@ def test_keyword_baseline_is_the_issues() -> None:
     assert baseline("Two officials, who asked not to be named, said so.") == "sourced"  # said comes first
     assert baseline("Sources expect a strike.") == "anonymous-sourced"
     assert baseline("Commuters have complained for years.") == "unattributed"
+
+
+def test_plain_text_pages_are_read_as_factcheck_import_reads_them(tmp_path: Path) -> None:
+    page = tmp_path / "pages" / "ferry.txt"
+    page.parent.mkdir()
+    page.write_bytes(b"\r\n  Ferry fares rise\r\n\r\nFerry fares will rise, the port authority said.\r\n")
+    run("extract", page, "--out", tmp_path / "articles")
+    extracted = (tmp_path / "articles" / "ferry.txt").read_text(encoding="utf-8")
+    assert extracted == read_file(page).articles[0].text
+    assert "\r" not in extracted

@@ -45,7 +45,7 @@ from factcheck.evaluate import (
     recalibrated,
     score_units,
 )
-from factcheck.ingest import IngestError, articles_from_html
+from factcheck.ingest import IngestError, articles_from_html, read_file
 from factcheck.models import CLAIM_LABELS, LABELS
 from factcheck.segment import segment
 from factcheck.session import DEFAULT_ACCEPT_THRESHOLD
@@ -59,12 +59,19 @@ def _write_json(path: Path, payload: dict) -> None:
 
 
 def extract(pages: list[Path], out: Path) -> None:
-    """Write each HTML page's text as ``factcheck import`` stores it (title, blank line, paragraphs)."""
+    """Write each page's text as ``factcheck import`` stores it (title, blank line, paragraphs).
+
+    An HTML page goes through the article extractor; any other file (plain text) is read the way
+    ``factcheck import`` reads a file of its kind.
+    """
     out.mkdir(parents=True, exist_ok=True)
     for page in pages:
-        html = page.read_text(encoding="utf-8", errors="replace")
         try:
-            articles = articles_from_html(page.name, html, str(page))
+            if page.suffix.lower() in (".html", ".htm"):
+                html = page.read_text(encoding="utf-8", errors="replace")
+                articles = articles_from_html(page.name, html, str(page))
+            else:
+                articles = read_file(page).articles
         except IngestError as error:
             print(f"{page}: {error}", file=sys.stderr)
             continue
