@@ -577,6 +577,8 @@ class _Rules:
     floating_hints: tuple[str, ...]  # lower-case words one of which a floating pattern needs
     skip_kinds: dict[str, str]  # group name -> kind of line ("byline", "credit", ...)
     dateline: re.Pattern[str]
+    comments_heading: re.Pattern[str]  # "Comments", "12 Reader Comments": the readers' comments follow
+    comment_marker: re.Pattern[str]  # "Jane said...", "Posted by", a time stamp: a line of a comment
     label_introducer: re.Pattern[str]
     headline_labels: frozenset[str]
     minor_title_words: frozenset[str]
@@ -791,6 +793,8 @@ def _rules(extra_dir: str | None = None) -> _Rules:
         floating_hints=tuple({hint for pattern_hints, _, _ in floating for hint in pattern_hints}),
         skip_kinds={name: kind for name, kind, _ in skip_lines},
         dateline=re.compile(skip["dateline_pattern"]),
+        comments_heading=re.compile(skip["comments_heading"]),
+        comment_marker=re.compile(skip["comment_marker"]),
         label_introducer=_label_introducer(skip["label_introducers"]),
         headline_labels=frozenset(skip["headline_label_prefixes"]),
         minor_title_words=frozenset(skip["minor_title_words"]),
@@ -2741,6 +2745,19 @@ def _teaser_paragraphs(paragraphs: dict[int, list[Sentence]], rules: _Rules) -> 
     return teasers
 
 
+def _comments_start(sentences: Sequence[Sentence], rules: _Rules) -> int | None:
+    """Where the readers' comments start: a heading line ("Comments", "12 Reader Comments") with a
+    commenter's line ("Jane said...", "Posted by", a time stamp) in the six sentences after it. A
+    heading with none ("Comments (0)" by the byline) is a link, not the comments."""
+    for position, sentence in enumerate(sentences[1:], 1):
+        after = sentences[position + 1 : position + 7]
+        if rules.comments_heading.match(sentence.text.strip()) and any(
+            rules.comment_marker.search(line.text.strip()) for line in after
+        ):
+            return sentence.index
+    return None
+
+
 def _right_after_quotation(
     sentence: Sentence, previous: Sentence | None, previous_draft: _Draft | None
 ) -> bool:
@@ -2767,6 +2784,7 @@ class _ArticleReader:
         for sentence in sentences:
             self.paragraphs.setdefault(sentence.paragraph, []).append(sentence)
         self.teasers = _teaser_paragraphs(self.paragraphs, rules)
+        self.comments_from = _comments_start(sentences, rules)
         self.turns = _transcript_turns(text, self.paragraphs, rules)
         self.signed = _signed_passages(self.paragraphs, rules)
         self.credited = _credited_excerpts(self.paragraphs, rules)
@@ -2813,6 +2831,8 @@ class _ArticleReader:
         body_from = dateline.end() if dateline else 0
         opened_inside = self.quote_open and previous is not None and previous.paragraph == sentence.paragraph
         spans, self.quote_open = _quote_spans(text, opened_inside)
+        if self.comments_from is not None and sentence.index >= self.comments_from:
+            return _Draft(SKIP, 0.9, "readers' comments, below their heading ('Comments')", [])
         if sentence.paragraph in self.teasers:
             self.block = None
             return _Draft(SKIP, 0.75, "teaser for another story, cut off mid-sentence", [])

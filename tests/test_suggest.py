@@ -856,6 +856,22 @@ def test_a_headline_credited_to_an_outlet_is_sourced_to_it() -> None:
             "Tom Reyes is a retired teacher and writes a weekly column on gardening for the Ledger.",
             id="author-bio",
         ),
+        pytest.param("By Laura Kim,", id="byline-with-comma"),
+        pytest.param("Tom Reyes contributed research.", id="contributed-research"),
+        pytest.param("Ana Ruiz and Tom Reyes contributed to this article.", id="contributed-article"),
+        pytest.param("Reyes reported from Mosul, Iraq.", id="reported-from"),
+        pytest.param("Ana's email address is aruiz@hollisledger.com.", id="email-address"),
+        pytest.param("Send news tips and comments to tips@hollisledger.com.", id="send-tips"),
+        pytest.param("Watch the mayor's interview below.", id="watch-below"),
+        pytest.param("To see the full report, click on the video above.", id="click-video"),
+        pytest.param("Leave a comment below.", id="leave-a-comment"),
+        pytest.param("This article has been revised to correct the date of the vote.", id="revised"),
+        pytest.param("This undated photo shows the bridge under construction.", id="photo-shows"),
+        pytest.param(
+            "[ Download our free guide to the new building rules, with advice from architects, builders and "
+            "the city's planning office, in the Ledger's newsletter. ]",
+            id="bracket-promo",
+        ),
     ],
 )
 def test_lines_that_are_not_claims_are_skipped(line: str) -> None:
@@ -1095,6 +1111,41 @@ def test_teasers_cut_off_mid_sentence_are_skipped() -> None:
     for start in ("A former council", "He served", "Police are searching", "Voters in the county"):
         check(text, start, SKIP)
     check(text, "The bridge reopened", UNATTRIBUTED)
+
+
+def test_readers_comments_below_their_heading_are_skipped() -> None:
+    text = article(
+        "The ferry service will end in May, the port authority said.",
+        "Comments",
+        "Dana Ruiz said...",
+        "This is terrible news. The council promised to keep the boats running.",
+        "May 3, 2024 9:14 AM",
+        "Tom Okafor said...",
+        "\u201cWe were lied to,\u201d my neighbour said.",
+    )
+    for start in (
+        "Comments",
+        "Dana Ruiz said",
+        "This is terrible",
+        "The council promised",
+        "May 3",
+        "\u201cWe",
+    ):
+        check(text, start, SKIP)
+    check(text, "The ferry service", SOURCED)
+
+
+def test_a_comment_count_by_the_byline_is_no_comments_heading() -> None:
+    text = article(
+        "By Dana Ruiz | May 3, 2024",
+        "Comments (0)",
+        "The ferry service will end in May, the port authority said.",
+        "The boats are forty years old.",
+        "In a statement, the authority's director also said:",
+        "The boats are too old to repair",
+    )
+    check(text, "The ferry service", SOURCED)
+    check(text, "The boats are forty", UNATTRIBUTED)
 
 
 def test_a_caption_is_a_claim_and_only_its_photo_credit_is_skipped() -> None:
