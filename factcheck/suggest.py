@@ -879,6 +879,7 @@ _FORMER = frozenset({"former", "ex", "onetime", "one-time"})  # before a noun, a
 # plural in meaning, though not in "-s": "Both men", "The couple revealed"
 _PLURAL_IN_MEANING = frozenset({"men", "women", "children", "people", "couple", "pair", "duo", "trio"})
 _PEOPLE_PLURAL = re.compile(r"(?:ers|ors|ists|ians|ants|ents)$")  # "oceanographers", "donors", "residents"
+_PERSON_SINGULAR = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|wife|ee)$")  # "jailer", "housewife"
 _PARENTHETICAL_TAG = re.compile(r"\s+[^,;:.!?“”\"]{2,40},")  # " say oceanographers," + the sentence goes on
 _AGENT_NEXT = re.compile(r"\s+by\s+(?=\S)")  # "was criticized by ..."
 _SAID_BY_AN_AGENT = frozenset({"speechact", "framing", "complement"})  # forms whose passive names the speaker
@@ -1294,6 +1295,9 @@ def _classify(
             return None  # "these SMS messages": a name that only modifies a common noun
         return _named(tokens[first:last], rules)
     if len(core) == 1 and not head.capitalised and _PEOPLE_PLURAL.search(head.norm):  # "say oceanographers"
+        return _Guess("anonymous", phrase, span_start, span_end, 0.6)
+    one_person = not head.capitalised and bool(_PERSON_SINGULAR.search(head.norm))
+    if len(core) <= 3 and determiner in {"a", "an"} and one_person:  # "A housewife said", "a local jailer"
         return _Guess("anonymous", phrase, span_start, span_end, 0.6)
     plural = head.norm.endswith("s") or head.norm in _PLURAL_IN_MEANING or determiner in {"one", "another"}
     if 1 < len(core) <= 3 and determiner == "both" and plural:  # "Both airlines": the two named before

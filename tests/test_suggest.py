@@ -362,10 +362,17 @@ def test_reportedly_and_sources_nobody_names_are_anonymous(sentence: str) -> Non
         ("A former model told the paper that the agency had ignored her complaint.", "former model"),
         ("Some conjecture that the comet broke apart weeks ago.", "Some"),
         ("Several geologists have hypothesized that the lake is fed by a hidden spring.", "geologists"),
+        ("A housewife said she heard gunfire from the market.", "housewife"),
+        ("A local shopkeeper told the paper that the gates were shut at noon.", "shopkeeper"),
     ],
 )
 def test_a_group_described_but_not_named_is_anonymous(sentence: str, source: str | None) -> None:
     check(article(sentence), sentence[:12], ANONYMOUS, source)
+
+
+def test_a_thing_before_a_verb_of_saying_is_no_unnamed_source() -> None:
+    sentence = "The chain acquired a 51% stake in the brand, a deal announced on Tuesday."
+    check(article(sentence), sentence[:12], UNATTRIBUTED)
 
 
 @pytest.mark.parametrize("adverb", ["Perhaps", "Surely", "Apparently", "And"])
