@@ -879,6 +879,7 @@ _FORMER = frozenset({"former", "ex", "onetime", "one-time"})  # before a noun, a
 # plural in meaning, though not in "-s": "Both men", "The couple revealed"
 _PLURAL_IN_MEANING = frozenset({"men", "women", "children", "people", "couple", "pair", "duo", "trio"})
 _PEOPLE_PLURAL = re.compile(r"(?:ers|ors|ists|ians|ants|ents)$")  # "oceanographers", "donors", "residents"
+_CITED_THING_DETERMINERS = frozenset({"the", "a", "an", "her", "his", "its", "their", "our", "this", "that"})
 _PERSON_SINGULAR = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|wife|ee)$")  # "jailer", "housewife"
 _PARENTHETICAL_TAG = re.compile(r"\s+[^,;:.!?“”\"]{2,40},")  # " say oceanographers," + the sentence goes on
 _AGENT_NEXT = re.compile(r"\s+by\s+(?=\S)")  # "was criticized by ..."
@@ -1602,6 +1603,22 @@ def _credit_in_parentheses(text: str, rules: _Rules) -> _Attribution | None:
     return None
 
 
+def _according_to_what(text: str, start: int, end: int, rules: _Rules) -> _Guess | None:
+    """What "according to" cites when it is no one the lexicons know: a thing with a determiner
+    ("her NASA biography", "the station's logs") is a document; "according to plan" cites nothing."""
+    tokens = _tokens(text, start, end, rules)
+    if not tokens or tokens[0].norm not in _CITED_THING_DETERMINERS or len(tokens) > 6:
+        return None
+    return _Guess(
+        "document",
+        text[tokens[0].start : tokens[-1].end],
+        tokens[0].start,
+        tokens[-1].end,
+        0.7,
+        document=True,
+    )
+
+
 def _read_attribution(
     text: str,
     form: str,
@@ -1617,6 +1634,8 @@ def _read_attribution(
         end = _phrase_end(text, verb_end)
         relative = bool(_RELATIVE_OPEN.search(text, max(0, verb_start - _SUBJECT_WIDTH), verb_start))
         guess = _classify(text, verb_end, end, rules)
+        if guess is None and text[verb_start:verb_end].lower() == "according to":
+            guess = _according_to_what(text, verb_end, end, rules)
         if (
             guess is not None
             and guess.start - verb_end > _PHRASE_REACH
@@ -2375,6 +2394,7 @@ class _Block:
     quoted_opening: bool = False
     list_run: bool = False  # its paragraphs so far are list items ("He also said:" + bullet lines)
     reported: bool = False  # the document's content in the writer's words, not a quotation
+    indented: bool = False  # its first paragraph is indented: the first one that is not ends it
 
 
 def suggest_text(text: str, *, lexicon_dir: Path | None = None) -> list[Suggestion]:
@@ -3237,12 +3257,20 @@ class _ArticleReader:
             )
             # a document's content in the writer's words runs one paragraph, or on as a list
             longest = 1 if block.reported else self.rules.max_block_paragraphs
-            if resumed or distance > longest or block.quoted_opening:
+            outdented = block.indented and not self._indented(sentence)
+            if resumed or distance > longest or block.quoted_opening or outdented:
                 self.block = None
                 return None
-        if first_of_paragraph and distance == 1 and text.lstrip()[:1] in '“"':
-            block.quoted_opening = True
+        if first_of_paragraph and distance == 1:
+            block.quoted_opening = text.lstrip()[:1] in '“"'
+            block.indented = self._indented(sentence)
         return block, distance
+
+    def _indented(self, sentence: Sentence) -> bool:
+        """True when the sentence's line opens with spaces or a tab (a plain-text block quotation)."""
+        line_start = self.text.rfind("\n", 0, sentence.start) + 1
+        indent = self.text[line_start : sentence.start]
+        return indent.startswith(("  ", "\t")) and not indent.strip()
 
     # -- the decision -------------------------------------------------------------------------
 

@@ -1161,6 +1161,36 @@ def test_a_caption_is_a_claim_and_only_its_photo_credit_is_skipped() -> None:
     check(text, "(Lena Ortiz", SKIP)
 
 
+def test_an_indented_block_quotation_ends_where_the_indenting_does() -> None:
+    text = (
+        HEADLINE + "\n\n"
+        "The harbour chief explained his plan on his blog:\n\n"
+        "    The ferries are old. We need new ones before the winter.\n\n"
+        "    I have asked the council for the money twice.\n\n"
+        "So he bought two boats. The council has not paid for them yet.\n"
+    )
+    check(text, "The ferries are old", QUOTED)
+    check(text, "I have asked", QUOTED)
+    check(text, "So he bought", UNATTRIBUTED)
+    check(text, "The council has not", UNATTRIBUTED)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        (
+            "According to her NASA biography, Ride became an astronaut candidate in 1978.",
+            "her NASA biography",
+        ),
+        ("According to the station's logs, the last train left at 11:40 p.m.", "the station's logs"),
+    ],
+)
+def test_what_according_to_cites_is_a_source_even_when_no_lexicon_knows_it(
+    sentence: str, source: str
+) -> None:
+    check(article(sentence), sentence[:12], SOURCED, source)
+
+
 def test_a_block_quotation_ends_when_the_writer_names_its_speaker_again() -> None:
     text = article(
         "Harbour chief Dana Price told the council that the plan was “overdue”:",
