@@ -534,6 +534,7 @@ def test_an_adverb_set_off_by_commas_does_not_make_the_subject_an_apposition() -
         "The coalition announced over the weekend that the strike would end.",
         "The union said this week that talks had stalled.",
         "The agency confirmed in a press release that two wells were closed.",
+        "Harbour chief Dana Price tells the online news site this morning that the strike will end.",
     ],
 )
 def test_when_or_where_it_was_said_may_stand_between_the_verb_and_that(sentence: str) -> None:
