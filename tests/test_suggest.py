@@ -1143,6 +1143,18 @@ def test_readers_comments_below_their_heading_are_skipped() -> None:
     check(text, "The ferry service", SOURCED)
 
 
+def test_a_comments_heading_below_the_article_opens_the_comments_without_a_commenters_line() -> None:
+    text = article(
+        "The ferry service will end in May, the port authority said.",
+        "Commuters have complained about crowded boats for years.",
+        "COMMENTS",
+        "I believe this is only the start. The council will cut the buses next.",
+    )
+    check(text, "I believe this", SKIP)
+    check(text, "The council will", SKIP)
+    check(text, "Commuters have", ANONYMOUS)
+
+
 def test_a_comment_count_by_the_byline_is_no_comments_heading() -> None:
     text = article(
         "By Dana Ruiz | May 3, 2024",
