@@ -2395,6 +2395,7 @@ class _Block:
     list_run: bool = False  # its paragraphs so far are list items ("He also said:" + bullet lines)
     reported: bool = False  # the document's content in the writer's words, not a quotation
     indented: bool = False  # its first paragraph is indented: the first one that is not ends it
+    set_off: bool = False  # opened by indenting alone, after a sentence that cites the source
 
 
 def suggest_text(text: str, *, lexicon_dir: Path | None = None) -> list[Suggestion]:
@@ -2915,6 +2916,8 @@ class _ArticleReader:
         ):  # 'a "hopelessly unrealistic" prospect, an official said'
             quotes = [_Quote(q.start, q.end, q.words, False) if q.modifier else q for q in quotes]
         real_quotes = [q for q in quotes if not q.is_label]
+        if self.block is None:
+            self.block = self._indented_block(sentence)
         block_state = self._block_for(sentence, text, live)
         if block_state is not None and self._is_list_item(sentence, text):
             return self._list_item(sentence, text, real_quotes, block_state[0])
@@ -3269,6 +3272,25 @@ class _ArticleReader:
             block.indented = self._indented(sentence)
         return block, distance
 
+    def _indented_block(self, sentence: Sentence) -> _Block | None:
+        """A block quotation set off by indenting alone: an indented paragraph right after a
+        paragraph that is not, whose last sentence cites a source ("CNN Living discusses the
+        trend.", "The Pew Research Center notes ...") with no quotation of its own."""
+        index = sentence.index
+        if index < 2 or not self.drafts or self.sentences[index - 1].paragraph == sentence.paragraph:
+            return None
+        before, cited = self.sentences[index - 1], self.drafts[-1]
+        if (
+            cited.label not in (SOURCED, ANONYMOUS)
+            or cited.source is None
+            or not self._indented(sentence)
+            or self._indented(self.paragraphs[before.paragraph][0])
+        ):
+            return None
+        return _Block(
+            cited.source, before.paragraph, self._resumption(before.text), indented=True, set_off=True
+        )
+
     def _indented(self, sentence: Sentence) -> bool:
         """True when the sentence's line opens with spaces or a tab (a plain-text block quotation)."""
         line_start = self.text.rfind("\n", 0, sentence.start) + 1
@@ -3360,9 +3382,8 @@ class _ArticleReader:
             block, distance = block_state
             confidence = {1: 0.85, 2: 0.78}.get(distance, 0.7)
             source = speaker if (speaker is not None and says) else block.source
-            return _Draft(
-                QUOTED, confidence, "inside a block quotation introduced with a colon", cues, source
-            )
+            how = "set off by indenting after its source" if block.set_off else "introduced with a colon"
+            return _Draft(QUOTED, confidence, f"inside a block quotation {how}", cues, source)
 
         # 2. anonymous-sourced; quotation marks that did not make the sentence quoted are labels, not cues
         cues = [cue for cue in cues if cue.kind != CUE_QUOTATION]

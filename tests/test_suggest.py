@@ -1174,6 +1174,19 @@ def test_a_caption_is_a_claim_and_only_its_photo_credit_is_skipped() -> None:
     check(text, "(Lena Ortiz", SKIP)
 
 
+def test_indented_paragraphs_after_a_sentence_citing_a_source_are_its_words() -> None:
+    text = (
+        HEADLINE + "\n\n"
+        "More graduates are moving back home. The Harbour Ledger notes the trend in a new report.\n\n"
+        "    More than half of graduates move back in with their parents. Most stay a year or less.\n\n"
+        "    Rents in the city rose by a third in five years.\n\n"
+        "That is a lot of empty bedrooms. Builders have noticed.\n"
+    )
+    for start in ("More than half", "Most stay", "Rents in the city"):
+        check(text, start, QUOTED, "Harbour Ledger")
+    check(text, "That is a lot", UNATTRIBUTED)
+
+
 def test_an_indented_block_quotation_ends_where_the_indenting_does() -> None:
     text = (
         HEADLINE + "\n\n"
