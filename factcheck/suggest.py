@@ -2772,14 +2772,14 @@ def _teaser_paragraphs(paragraphs: dict[int, list[Sentence]], rules: _Rules) -> 
 
 def _comments_start(sentences: Sequence[Sentence], rules: _Rules) -> int | None:
     """Where the readers' comments start: a heading line ("Comments", "12 Reader Comments") below
-    the article's body (past its middle), or anywhere with a commenter's line ("Jane said...",
-    "Posted by", a time stamp) in the six sentences after it. A heading near the top with none
-    ("Comments (0)" by the byline) is a link to them, not the comments."""
+    the article's body (ten sentences down, or past its middle), or anywhere with a commenter's
+    line ("Jane said...", "Posted by", a time stamp) in the six sentences after it. A heading near
+    the top with none ("Comments (0)" by the byline) is a link to them, not the comments."""
     for position, sentence in enumerate(sentences[1:], 1):
         if not rules.comments_heading.match(sentence.text.strip()):
             continue
         after = sentences[position + 1 : position + 7]
-        if 2 * position >= len(sentences) or any(
+        if position >= min(10, len(sentences) // 2) or any(
             rules.comment_marker.search(line) for s in after for line in s.text.split("\n")
         ):
             return sentence.index

@@ -880,6 +880,19 @@ def test_a_headline_credited_to_an_outlet_is_sourced_to_it() -> None:
             "the city's planning office, in the Ledger's newsletter. ]",
             id="bracket-promo",
         ),
+        pytest.param("Disclaimer: The views expressed here are the author's own.", id="disclaimer"),
+        pytest.param("Categories: Politics", id="categories"),
+        pytest.param("(Credit: Harbour Ledger archives)", id="credit-in-parentheses"),
+        pytest.param(
+            "(Source: Letters from the Front, a collection of war letters.)", id="source-in-parentheses"
+        ),
+        pytest.param("Via my colleague Jessica.", id="via"),
+        pytest.param("Remove this ad", id="remove-ad"),
+        pytest.param("Comment below and tell us what you think.", id="comment-below"),
+        pytest.param("11.12.12", id="numeric-date"),
+        pytest.param("November 6, 2012 |", id="date-with-bar"),
+        pytest.param("12:37 pm |", id="time-with-bar"),
+        pytest.param("Sincerely,", id="sign-off"),
     ],
 )
 def test_lines_that_are_not_claims_are_skipped(line: str) -> None:
@@ -1153,6 +1166,11 @@ def test_a_comments_heading_below_the_article_opens_the_comments_without_a_comme
     check(text, "I believe this", SKIP)
     check(text, "The council will", SKIP)
     check(text, "Commuters have", ANONYMOUS)
+
+
+def test_a_company_named_via_is_no_hat_tip() -> None:
+    sentence = "Via Technology, which makes chips for cheap laptops, lost a point of market share."
+    check(article("Chip sales fell.", sentence), "Via Technology", UNATTRIBUTED)
 
 
 def test_a_comment_count_by_the_byline_is_no_comments_heading() -> None:
