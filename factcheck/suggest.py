@@ -3382,8 +3382,12 @@ class _ArticleReader:
             block, distance = block_state
             confidence = {1: 0.85, 2: 0.78}.get(distance, 0.7)
             source = speaker if (speaker is not None and says) else block.source
-            how = "set off by indenting after its source" if block.set_off else "introduced with a colon"
-            return _Draft(QUOTED, confidence, f"inside a block quotation {how}", cues, source)
+            reason = (
+                "inside a block quotation set off by indenting after its source"
+                if block.set_off
+                else "inside a block quotation introduced with a colon"
+            )
+            return _Draft(QUOTED, confidence, reason, cues, source)
 
         # 2. anonymous-sourced; quotation marks that did not make the sentence quoted are labels, not cues
         cues = [cue for cue in cues if cue.kind != CUE_QUOTATION]
