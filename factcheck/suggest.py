@@ -879,6 +879,7 @@ _FORMER = frozenset({"former", "ex", "onetime", "one-time"})  # before a noun, a
 # plural in meaning, though not in "-s": "Both men", "The couple revealed"
 _PLURAL_IN_MEANING = frozenset({"men", "women", "children", "people", "couple", "pair", "duo", "trio"})
 _PEOPLE_PLURAL = re.compile(r"(?:ers|ors|ists|ians|ants|ents)$")  # "oceanographers", "donors", "residents"
+_LONGEST_COMMENTS_HEADING = 60  # longer lines are not read as a comments heading
 _CITED_THING_DETERMINERS = frozenset({"the", "a", "an", "her", "his", "its", "their", "our", "this", "that"})
 _PERSON_SINGULAR = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|wife|ee)$")  # "jailer", "housewife"
 _PARENTHETICAL_TAG = re.compile(r"\s+[^,;:.!?“”\"]{2,40},")  # " say oceanographers," + the sentence goes on
@@ -2776,7 +2777,9 @@ def _comments_start(sentences: Sequence[Sentence], rules: _Rules) -> int | None:
     line ("Jane said...", "Posted by", a time stamp) in the six sentences after it. A heading near
     the top with none ("Comments (0)" by the byline) is a link to them, not the comments."""
     for position, sentence in enumerate(sentences[1:], 1):
-        if not rules.comments_heading.match(sentence.text.strip()):
+        if len(sentence.text) > _LONGEST_COMMENTS_HEADING or not rules.comments_heading.match(
+            sentence.text.strip()
+        ):
             continue
         after = sentences[position + 1 : position + 7]
         if position >= min(10, len(sentences) // 2) or any(
