@@ -3757,6 +3757,8 @@ class _ArticleReader:
             return _Mention(guess.text, span, not self._introduced_team(guess, sentence), "group")
         if guess.kind == "document":
             return _Mention(self._with_owner(guess.text), span, False, "document")
+        if guess.kind == "role" and self._introduced_unnamed(guess.text, sentence):
+            return _Mention(guess.text, span, True, "person")
         if guess.kind == "role" and guess.certainty >= 0.8:
             person = self._person_before(sentence.index)
             if person is not None:
@@ -3764,6 +3766,17 @@ class _ArticleReader:
         kind = "person" if guess.person else "body"
         name = self._full_name(guess.text, sentence.index) if guess.person else guess.text
         return _Mention(name, span, False, kind)
+
+    def _introduced_unnamed(self, role: str, sentence: Sentence) -> bool:
+        """True for "the scientist" when the three sentences before bring in "a scientist working at
+        the agency" and give no name after it: the same unnamed person, an anonymous source."""
+        words = role.split()
+        if len(words) > 4 or any(word.lower() in self.rules.prepositions for word in words):
+            return False  # "the chairman of the party": its head is not its last word
+        before = self.text[self.sentences[max(0, sentence.index - 3)].start : sentence.start]
+        modifier = r"(?!(?i:the|a|an|of|with|to|for|in|on|at|from|by|and|or)\s)[\w'’-]+\s+"
+        unnamed = rf"\b(?i:a|an|one|another)\s+(?:{modifier}){{0,3}}{re.escape(words[-1])}\b(?!,\s+[A-Z])"
+        return re.search(unnamed, before) is not None
 
     def _introduced_team(self, guess: _Guess, sentence: Sentence) -> bool:
         """True for "the researchers" once the article has mentioned a study (its authors), and for
@@ -3870,7 +3883,9 @@ class _ArticleReader:
             if known is not None:
                 memory.person, memory.person_index = known, earlier
                 return known
-        if nearest is not None and (memory.person is None or not self._named_again(memory.person.text)):
+        if nearest is not None and (
+            memory.person is None or memory.person.anonymous or not self._named_again(memory.person.text)
+        ):  # an unnamed person met before ("the TV executive") gives way to a name
             memory.person = nearest
         memory.person_index = max(memory.person_index, index - 1)
         return memory.person

@@ -370,6 +370,24 @@ def test_a_group_described_but_not_named_is_anonymous(sentence: str, source: str
     check(article(sentence), sentence[:12], ANONYMOUS, source)
 
 
+def test_the_role_of_an_unnamed_person_met_just_before_stays_anonymous() -> None:
+    text = article(
+        "A scientist working at the energy agency sent a message to a reporter. "
+        "In the message, the scientist said the plants were hit again.",
+        "Foreign Minister Wang Yi spoke on Monday. The minister said the talks would go on.",
+    )
+    check(text, "In the message", ANONYMOUS, "the scientist")
+    check(text, "The minister said", SOURCED, "Wang Yi")  # a name met later is no longer passed over
+
+
+def test_a_role_with_a_phrase_after_it_is_not_matched_by_its_last_word() -> None:
+    text = article(
+        "The video was posted by a senior Labour Party figure. "
+        "The chairman of the Conservative Party described the video as satire."
+    )
+    check(text, "The chairman", SOURCED)
+
+
 def test_a_thing_before_a_verb_of_saying_is_no_unnamed_source() -> None:
     sentence = "The chain acquired a 51% stake in the brand, a deal announced on Tuesday."
     check(article(sentence), sentence[:12], UNATTRIBUTED)
