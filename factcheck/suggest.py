@@ -879,6 +879,9 @@ _FORMER = frozenset({"former", "ex", "onetime", "one-time"})  # before a noun, a
 # plural in meaning, though not in "-s": "Both men", "The couple revealed"
 _PLURAL_IN_MEANING = frozenset({"men", "women", "children", "people", "couple", "pair", "duo", "trio"})
 _PEOPLE_PLURAL = re.compile(r"(?:ers|ors|ists|ians|ants|ents)$")  # "oceanographers", "donors", "residents"
+_WORK_BEFORE = re.compile(  # a title in quotation marks may run long after the work it names
+    r"\b(?i:book|novel|memoir|film|movie|documentary|album|song|show|series|play|poem|essay)s?\b\W{0,3}$"
+)
 _LONGEST_COMMENTS_HEADING = 60  # longer lines are not read as a comments heading
 _CITED_THING_DETERMINERS = frozenset({"the", "a", "an", "her", "his", "its", "their", "our", "this", "that"})
 _PERSON_SINGULAR = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|wife|ee)$")  # "jailer", "housewife"
@@ -1494,7 +1497,8 @@ def _classify_quotes(text: str, spans: Sequence[tuple[int, int]], rules: _Rules)
         introduced = bool(rules.label_introducer.search(before))
         sentence_like = bool(_SENTENCE_LIKE.search(inner))
         spoken = start == 0 and text[start:end].rstrip()[-2:-1] in ",!?"  # '"Sure," Matie says.'
-        title = len(words) <= 8 and _is_title(words, rules) and not sentence_like and not spoken
+        longest = 16 if _WORK_BEFORE.search(before) else 8  # 'a new book, "Crossing the Line: The …"'
+        title = len(words) <= longest and _is_title(words, rules) and not sentence_like and not spoken
         is_label = bool(words) and ((introduced and len(words) <= 6) or title)
         modifier = False
         if not is_label and not sentence_like and len(words) <= 5 and _DETERMINER_BEFORE.search(before):

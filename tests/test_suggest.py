@@ -388,6 +388,18 @@ def test_a_role_with_a_phrase_after_it_is_not_matched_by_its_last_word() -> None
     check(text, "The chairman", SOURCED)
 
 
+def test_a_long_title_after_the_work_it_names_is_no_quotation() -> None:
+    sentence = (
+        'Hale tells it all in a new book, "Crossing the Line: The Outrageous Story of a Harbour Pilot."'
+    )
+    check(article(sentence), "Hale tells", UNATTRIBUTED)
+
+
+def test_wrote_in_his_book_attributes_the_claim() -> None:
+    sentence = "Most ferries in the fleet are forty years old, Tom Hale wrote in his book."
+    check(article(sentence), "Most ferries", SOURCED, "Tom Hale")
+
+
 def test_a_thing_before_a_verb_of_saying_is_no_unnamed_source() -> None:
     sentence = "The chain acquired a 51% stake in the brand, a deal announced on Tuesday."
     check(article(sentence), sentence[:12], UNATTRIBUTED)
