@@ -400,6 +400,14 @@ def test_wrote_in_his_book_attributes_the_claim() -> None:
     check(article(sentence), "Most ferries", SOURCED, "Tom Hale")
 
 
+def test_the_role_of_a_person_named_before_is_sourced() -> None:
+    text = article(
+        "Lord Harris of Greenwich wrote to the fraud office in May.",
+        "The Labour peer said that six cheques had been found during the inquiry.",
+    )
+    check(text, "The Labour peer", SOURCED)
+
+
 def test_a_thing_before_a_verb_of_saying_is_no_unnamed_source() -> None:
     sentence = "The chain acquired a 51% stake in the brand, a deal announced on Tuesday."
     check(article(sentence), sentence[:12], UNATTRIBUTED)
