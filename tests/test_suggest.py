@@ -340,6 +340,10 @@ def test_claims_from_sources_who_are_not_named_are_anonymous(sentence: str, sour
         "It is understood that the ferry contract will be cancelled next week.",
         "Information reaching the Harbour Ledger is that the ferry ran aground at dawn.",
         "The Harbour News has learnt that the port director resigned on Friday.",
+        "There have been reports of crews working double shifts without pay.",
+        "By some estimates, the ferry loses $2 million a year.",
+        "Word is that the port director will resign on Friday.",
+        "It has been said that the harbour never sleeps.",
     ],
 )
 def test_reportedly_and_sources_nobody_names_are_anonymous(sentence: str) -> None:
