@@ -589,6 +589,7 @@ class _Rules:
     prepositions: frozenset[str]
     relatives: frozenset[str]
     auxiliaries: frozenset[str]
+    irregular_past: frozenset[str]  # "put", "built": a verb, where a noun phrase ends
     clause_stops: frozenset[str]
     clause_openers: frozenset[str]
     subordinate: re.Pattern[str]  # a subordinating conjunction a few words before a subject
@@ -809,6 +810,7 @@ def _rules(extra_dir: str | None = None) -> _Rules:
         prepositions=frozenset(grammar["prepositions"]),
         relatives=frozenset(grammar["relative_pronouns"]),
         auxiliaries=frozenset(grammar["auxiliaries"]),
+        irregular_past=frozenset(grammar["irregular_past_verbs"]),
         clause_stops=frozenset(grammar["clause_stops"]),
         clause_openers=frozenset(grammar["clause_openers"]),
         subordinators=tuple(grammar["subordinators"]),
@@ -2093,6 +2095,8 @@ def _main_subject(text: str, before: int, rules: _Rules) -> _Guess | None:
                 or token.norm in rules.adverbs_before_verb
                 or token.norm in rules.prepositions
                 or (not token.capitalised and token.norm.endswith("ed"))
+                or token.norm in rules.auxiliaries
+                or token.norm in rules.irregular_past
                 or (
                     not token.capitalised
                     and not nouny

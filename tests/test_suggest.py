@@ -412,6 +412,21 @@ def test_the_role_of_a_person_named_before_is_sourced() -> None:
     check(text, "The Labour peer", SOURCED)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("The ministry put the ferries on standby, but said that was only a precaution.", "ministry"),
+        (
+            "The harbour chief spoke to reporters on Monday night, and said the strike would end.",
+            "harbour chief",
+        ),
+        ("The engineer built the model in May, but noted that the bridge was safe.", "engineer"),
+    ],
+)
+def test_a_verb_of_saying_joined_to_an_act_has_the_acts_subject(sentence: str, source: str) -> None:
+    check(article("Dockworkers walked off the job on Monday.", sentence), sentence[:10], SOURCED, source)
+
+
 def test_a_thing_before_a_verb_of_saying_is_no_unnamed_source() -> None:
     sentence = "The chain acquired a 51% stake in the brand, a deal announced on Tuesday."
     check(article(sentence), sentence[:12], UNATTRIBUTED)
