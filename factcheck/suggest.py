@@ -3293,23 +3293,23 @@ class _ArticleReader:
         return block, distance
 
     def _indented_block(self, sentence: Sentence) -> _Block | None:
-        """A block quotation set off by indenting alone: an indented paragraph right after a
-        paragraph that is not, whose last sentence cites a source ("CNN Living discusses the
-        trend.", "The Pew Research Center notes ...") with no quotation of its own."""
+        """A block quotation set off by indenting: an indented paragraph right after a paragraph
+        that is not, whose last sentence cites a source ("CNN Living discusses the trend.", "The
+        Pew Research Center notes ...") or ends with a colon ("He also thanked veterans:", the words
+        of its subject), unless the paragraph is a question."""
         index = sentence.index
         if index < 2 or not self.drafts or self.sentences[index - 1].paragraph == sentence.paragraph:
             return None
         before, cited = self.sentences[index - 1], self.drafts[-1]
-        if (
-            cited.label not in (SOURCED, ANONYMOUS)
-            or cited.source is None
-            or not self._indented(sentence)
-            or self._indented(self.paragraphs[before.paragraph][0])
-        ):
+        if not self._indented(sentence) or self._indented(self.paragraphs[before.paragraph][0]):
             return None
-        return _Block(
-            cited.source, before.paragraph, self._resumption(before.text), indented=True, set_off=True
-        )
+        source = cited.source if cited.label in (SOURCED, ANONYMOUS) else None
+        introduced = cited.label != SKIP and before.text.rstrip().endswith(":")
+        if source is None and introduced and not sentence.text.rstrip().endswith("?"):  # not questions
+            source = self._resolve(_main_subject(before.text, len(before.text), self.rules), before)
+        if source is None:
+            return None
+        return _Block(source, before.paragraph, self._resumption(before.text), indented=True, set_off=True)
 
     def _indented(self, sentence: Sentence) -> bool:
         """True when the sentence's line opens with spaces or a tab (a plain-text block quotation)."""

@@ -1262,6 +1262,18 @@ def test_indented_paragraphs_after_a_sentence_citing_a_source_are_its_words() ->
     check(text, "That is a lot", UNATTRIBUTED)
 
 
+def test_indented_paragraphs_under_a_line_ending_with_a_colon_are_its_subjects_words() -> None:
+    text = (
+        HEADLINE + "\n\n"
+        "Harbour chief Dana Price spoke at the pier on Monday. She also thanked the crews:\n\n"
+        "    You kept the boats running through the worst winter in forty years.\n\n"
+        "The strike ended on Tuesday. Her deputy asked the crews a few questions:\n\n"
+        "    What do you need, and what do you need more of?\n"
+    )
+    check(text, "You kept the boats", QUOTED, "Dana Price")
+    check(text, "What do you need", SKIP)  # questions put to the reader, not the deputy's answers
+
+
 def test_an_indented_block_quotation_ends_where_the_indenting_does() -> None:
     text = (
         HEADLINE + "\n\n"
