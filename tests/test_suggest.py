@@ -950,6 +950,14 @@ def test_a_headline_credited_to_an_outlet_is_sourced_to_it() -> None:
         pytest.param("November 6, 2012 |", id="date-with-bar"),
         pytest.param("12:37 pm |", id="time-with-bar"),
         pytest.param("Sincerely,", id="sign-off"),
+        pytest.param("And after the jump, four more videos of the crossing.", id="after-the-jump"),
+        pytest.param("See more by Ana Ruiz on the Ledger's site.", id="see-more-by"),
+        pytest.param("Visit the Harbour Trust webpage for more information.", id="visit-webpage"),
+        pytest.param("Comments may be no longer than 2000 characters.", id="comment-guidelines"),
+        pytest.param("Cross-posted from the Harbour Ledger.", id="cross-posted"),
+        pytest.param("3915", id="bare-number"),
+        pytest.param("November 12, 2012 by Ana Ruiz", id="dated-byline"),
+        pytest.param("(Video of the crossing courtesy of the port authority).", id="courtesy"),
     ],
 )
 def test_lines_that_are_not_claims_are_skipped(line: str) -> None:
