@@ -884,6 +884,7 @@ _PEOPLE_PLURAL = re.compile(r"(?:ers|ors|ists|ians|ants|ents)$")  # "oceanograph
 _WORK_BEFORE = re.compile(  # a title in quotation marks may run long after the work it names
     r"\b(?i:book|novel|memoir|film|movie|documentary|album|song|show|series|play|poem|essay)s?\b\W{0,3}$"
 )
+_SAYING_FORMS = frozenset({"speech", "complement", "framing", "speechact"})
 _LONGEST_COMMENTS_HEADING = 60  # longer lines are not read as a comments heading
 _CITED_THING_DETERMINERS = frozenset({"the", "a", "an", "her", "his", "its", "their", "our", "this", "that"})
 _PERSON_SINGULAR = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|wife|ee)$")  # "jailer", "housewife"
@@ -3292,6 +3293,17 @@ class _ArticleReader:
             block.indented = self._indented(sentence)
         return block, distance
 
+    def _saying_before(self, text: str, quotes: Sequence[_Quote]) -> bool:
+        """True when a verb of saying or framing stands before the first quotation, though it was
+        not read as crediting anyone ('insisting she was "misleading herself"', 'call it "ridiculous"')."""
+        if not quotes:
+            return False
+        first = quotes[0].start
+        return any(
+            end <= first and form in _SAYING_FORMS
+            for _, end, form in _lexicon_hits(text, self.rules).attribution
+        )
+
     def _indented_block(self, sentence: Sentence) -> _Block | None:
         """A block quotation set off by indenting: an indented paragraph right after a paragraph
         that is not, whose last sentence cites a source ("CNN Living discusses the trend.", "The
@@ -3365,6 +3377,8 @@ class _ArticleReader:
             or block_state
             or opened_inside
         )
+        only_a_verb_before = not credited and not long_quotes and self._saying_before(text, real_quotes)
+        credited = credited or only_a_verb_before  # 'insisting she was "misleading herself"'
         # a word or two in quotation marks with no one credited is a label or the writer's scare quotes
         # more often than someone's words (measured on four rounds of real pages)
         if real_quotes and (credited or long_quotes):
@@ -3381,6 +3395,8 @@ class _ArticleReader:
                 confidence, reason = (
                     (0.93, "quotation") if source else (0.88, "quotation, speaker not in sentence")
                 )
+            elif only_a_verb_before:
+                confidence, reason = 0.6, "a word or two in quotation marks after a verb of saying"
             else:
                 confidence, reason = 0.8, "short quotation inside reported speech"
             draft = _Draft(QUOTED, confidence, reason, cues + anon_cues, source)

@@ -427,6 +427,12 @@ def test_a_verb_of_saying_joined_to_an_act_has_the_acts_subject(sentence: str, s
     check(article("Dockworkers walked off the job on Monday.", sentence), sentence[:10], SOURCED, source)
 
 
+def test_a_word_or_two_quoted_after_a_verb_of_saying_are_someones_words() -> None:
+    sentence = 'Harbour chief Dana Price went so far as to call the fare plan "ridiculous."'
+    suggestion = check(article(sentence), "Harbour chief", QUOTED)
+    assert suggestion.reason == "a word or two in quotation marks after a verb of saying"
+
+
 def test_a_thing_before_a_verb_of_saying_is_no_unnamed_source() -> None:
     sentence = "The chain acquired a 51% stake in the brand, a deal announced on Tuesday."
     check(article(sentence), sentence[:12], UNATTRIBUTED)
