@@ -1290,6 +1290,9 @@ def _classify(
         return _Guess("role", phrase, span_start, span_end, 0.8, person=True)
     if head.norm in rules.unnamed_bodies and determiner in rules.indefinite:
         return _Guess("anonymous", phrase, span_start, span_end, 0.85)
+    one_person = not head.capitalised and bool(_PERSON_SINGULAR.search(head.norm))
+    if len(core) <= 4 and determiner == "the" and one_person:  # "the Labour peer", "the researcher"
+        return _Guess("role", phrase, span_start, span_end, 0.8, person=True)  # points back to a person
     if runs:
         first, last = runs[-1]
         people_noun = bool(_PEOPLE_PLURAL.search(head.norm)) or head.norm in rules.group_nouns
@@ -1299,23 +1302,13 @@ def _classify(
         if described and last <= len(core) - 1 and not head.capitalised and people_noun:
             # "two Clinton donors", "Israeli settlers": people described by a name, not named
             return _Guess("anonymous", phrase, span_start, span_end, 0.75)
-        if (
-            determiner == "the"
-            and len(core) <= 4
-            and _PERSON_SINGULAR.search(head.norm)
-            and not head.capitalised
-        ):
-            return _Guess("role", phrase, span_start, span_end, 0.8, person=True)  # "The Labour peer said"
         if determiner in rules.determiners and last <= len(core) - 1 and not head.capitalised:
             return None  # "these SMS messages": a name that only modifies a common noun
         return _named(tokens[first:last], rules)
     if len(core) == 1 and not head.capitalised and _PEOPLE_PLURAL.search(head.norm):  # "say oceanographers"
         return _Guess("anonymous", phrase, span_start, span_end, 0.6)
-    one_person = not head.capitalised and bool(_PERSON_SINGULAR.search(head.norm))
     if len(core) <= 3 and determiner in {"a", "an"} and one_person:  # "A housewife said", "a local jailer"
         return _Guess("anonymous", phrase, span_start, span_end, 0.6)
-    if len(core) <= 3 and determiner == "the" and one_person:  # "the researcher noted": met before
-        return _Guess("role", phrase, span_start, span_end, 0.8, person=True)
     plural = head.norm.endswith("s") or head.norm in _PLURAL_IN_MEANING or determiner in {"one", "another"}
     if 1 < len(core) <= 3 and determiner == "both" and plural:  # "Both airlines": the two named before
         return _Guess("role", phrase, span_start, span_end, 0.6)
