@@ -875,7 +875,9 @@ _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been|be)\s+(?:\w+ly\s+|also\s+|
 _APPOSITION_END = re.compile(r"[,”\"]\s*,?[”\"]?$")  # the comma (or quote) that closes an apposition
 _ADVERB = re.compile(r"[A-Z][a-z]+ly")
 _COORDINATORS = frozenset({"and", "but", "so", "yet", "or"})  # may open a sentence before its subject
-_COMPANIONS = frozenset({"his", "her", "their", "colleagues", "co-authors"})  # "Smith and his team"
+_COMPANIONS = frozenset(
+    {"his", "her", "their", "colleagues", "co-authors", "others", "other"}
+)  # "Smith and his team"
 _THAT_SOON = re.compile(r"(?:\s+[^\s,.;:!?“”\"]+){0,5}?\s+that\b")  # "testified on Tuesday that"
 _FORMER = frozenset({"former", "ex", "onetime", "one-time"})  # before a noun, a person who once was one
 # plural in meaning, though not in "-s": "Both men", "The couple revealed"
@@ -1293,6 +1295,16 @@ def _classify(
     one_person = not head.capitalised and bool(_PERSON_SINGULAR.search(head.norm))
     if len(core) <= 4 and determiner == "the" and one_person:  # "the Labour peer", "the researcher"
         return _Guess("role", phrase, span_start, span_end, 0.8, person=True)  # points back to a person
+    counted = any(t.text[0].isdigit() for t in core)  # "an overwhelming 70 percent of Americans"
+    if (
+        runs
+        and len(core) <= 4
+        and determiner in {"a", "an"}
+        and one_person
+        and head_run is None
+        and not counted
+    ):
+        return _Guess("anonymous", phrase, span_start, span_end, 0.6)  # "a NIST cryptographer", not named
     if runs:
         first, last = runs[-1]
         people_noun = bool(_PEOPLE_PLURAL.search(head.norm)) or head.norm in rules.group_nouns
@@ -1988,7 +2000,29 @@ def _subject_before(
     if walk_start >= len(tokens):
         return None, False
     phrase = tokens[walk_start:]
-    return _classify(text, phrase[0].start, phrase[-1].end, rules, tokens=phrase), False
+    guess = _classify(text, phrase[0].start, phrase[-1].end, rules, tokens=phrase)
+    if guess is None and walk_start >= 2 and tokens[walk_start - 1].norm in {"and", "or"}:
+        return _coordinated_subject(text, tokens[: walk_start - 1], phrase[-1].end, rules), False
+    return guess, False
+
+
+def _coordinated_subject(text: str, before: Sequence[_Token], end: int, rules: _Rules) -> _Guess | None:
+    """The subject "Black voters, campaign organizers and veteran volunteers" when its last member
+    names no one the lexicons know: a member before "and" that describes unnamed people, in a list
+    that starts the clause."""
+    members: list[list[_Token]] = [[]]
+    for token in before:
+        if members[-1] and "," in text[members[-1][-1].end : token.start]:
+            members.append([])
+        members[-1].append(token)
+    if any(len(member) > 4 or any(t.norm in rules.clause_stops for t in member) for member in members):
+        return None  # a clause before the list, not a list of who speaks
+    for member in reversed(members):
+        guess = _classify(text, member[0].start, member[-1].end, rules, tokens=member)
+        if guess is not None and guess.kind == "anonymous":
+            start = before[0].start
+            return replace(guess, text=text[start:end], start=start, end=end)
+    return None
 
 
 def _adverb_after_subject(tokens: Sequence[_Token], rules: _Rules) -> bool:
@@ -2835,11 +2869,6 @@ class _ArticleReader:
             {} if self.turns else _question_answer_paragraphs(self.paragraphs)
         )
         self.interviewee: _Mention | None = None  # who answers, once read
-        self.passages: dict[int, _Mention | None] = {}
-        self.first_person_paragraphs: set[int] | None = (
-            None  # first-person paragraph -> its speaker, if quoted
-        )
-        self.writer_voice: bool | None = None  # does the writer speak in the first person?
         self.block: _Block | None = None
         self.reference_paragraphs: set[int] = set()
         self.quote_open = False
@@ -3445,8 +3474,10 @@ class _ArticleReader:
             if attribution.form == "participle" and not named:
                 reason = "unnamed actors' words reported only as a side remark"
                 return _Draft(UNATTRIBUTED, 0.5, reason, cues, None)
-            confidence = (
-                0.75 if guess and guess.kind == "pronoun" else min(0.92, guess.certainty if guess else 0.7)
+            confidence = (  # a pronoun, or a common noun capitalised as the sentence's first word
+                0.75
+                if guess and guess.kind in {"pronoun", "named"}
+                else min(0.92, guess.certainty if guess else 0.7)
             )
             reason = "attributed to sources who are not named"
             if source is not None and _NAMED_BODY_GROUP.search(source.text):
@@ -3486,11 +3517,6 @@ class _ArticleReader:
         if any(a.form in {"speech", "complement", "nocomment"} and a.guess is not None for a in live):
             return _Draft(SOURCED, 0.6, "attributed to a source the text does not resolve", cues, None)
 
-        passage_speaker = self._passage_speaker(sentence)
-        if passage_speaker is not None:
-            reason = "first-person paragraph after a named speaker: a quotation set off without marks"
-            return _Draft(QUOTED, 0.7, reason, cues, passage_speaker)
-
         if reported:
             source = reading.block_state[0].source if reading.block_state else None
             return _Draft(SOURCED, 0.7, "inside a passage introduced as a document's content", cues, source)
@@ -3501,62 +3527,18 @@ class _ArticleReader:
         )
         return _Draft(UNATTRIBUTED, confidence, reason, cues, None)
 
-    def _passage_speaker(self, sentence: Sentence) -> _Mention | None:
-        """The speaker of a first-person paragraph with no quotation marks that follows what a named
-        person said: a block quotation that lost its marks (scraped pages drop them), unless the
-        writer speaks in the first person too, before it ("Our sources say ...", "I asked him ...")."""
-        if self.writer_voice:
-            return None
-        speaker = self._passage_source(sentence.paragraph)
-        if speaker is not None and self.writer_voice is None:
-            self.writer_voice = self._writer_spoke_before(sentence.paragraph)
-        return None if self.writer_voice else speaker
-
-    def _writer_spoke_before(self, paragraph: int) -> bool:
-        """True when a paragraph before ``paragraph`` says "I" or "we" outside quotation marks and is
-        no quoted passage itself."""
-        for earlier in self.sentences:
-            if earlier.paragraph >= paragraph:
-                return False
-            if self.passages.get(earlier.paragraph) is not None:
-                continue
-            spans, _ = _quote_spans(earlier.text, False)
-            match = _FIRST_PERSON.search(earlier.text)
-            while match is not None and _inside(spans, match.start()):
-                match = _FIRST_PERSON.search(earlier.text, match.end())
-            if match is not None:
-                return True
-        return False
-
-    def _passage_source(self, paragraph: int) -> _Mention | None:
-        """For a paragraph in the first person without quotation marks, the named person the paragraph
-        before it quotes or cites, if any."""
-        if paragraph not in self.passages:
-            texts = [sentence.text for sentence in self.paragraphs[paragraph]]
-            speaker = None
-            if any(_FIRST_PERSON.search(t) for t in texts) and not any(_QUOTE_MARK.search(t) for t in texts):
-                speaker = self._person_in_paragraph_before(paragraph)
-            self.passages[paragraph] = speaker
-        return self.passages[paragraph]
-
-    def _person_in_paragraph_before(self, paragraph: int) -> _Mention | None:
-        previous_paragraph = None
-        for draft, earlier in zip(
-            reversed(self.drafts), reversed(self.sentences[: len(self.drafts)]), strict=True
-        ):
-            if earlier.paragraph == paragraph or draft.label == SKIP:
-                continue
-            if previous_paragraph is not None and earlier.paragraph != previous_paragraph:
-                break  # only the paragraph just before counts
-            previous_paragraph = earlier.paragraph
-            source = draft.source
-            if draft.label in {SOURCED, QUOTED} and source is not None and source.kind == "person":
-                return source
-        return None
-
     def _sentence_case_name(self, sentence: Sentence, guess: _Guess | None) -> float | None:
         """A lower confidence when the "name" is one word capitalised only because it starts the
         sentence ("Pollsters say ..."), and the article never writes it as a name elsewhere."""
+        word = self._sentence_case_word(sentence, guess)
+        if word is None:
+            return None
+        plural = word.endswith("s") and not word.endswith(("ss", "us", "is"))
+        return 0.6 if plural else 0.8
+
+    def _sentence_case_word(self, sentence: Sentence, guess: _Guess | None) -> str | None:
+        """The guessed name when it is one word at the start of the sentence that the article never
+        writes capitalised inside a sentence: a common noun, perhaps ("Environmentalists say")."""
         dateline = self.rules.dateline.match(sentence.text)  # "WASHINGTON — ", "04.00 "
         first = dateline.end() if dateline else 0
         if guess is None or guess.kind != "named" or guess.start != first or " " in guess.text:
@@ -3569,8 +3551,7 @@ class _ArticleReader:
             before = self.text[max(0, match.start() - 3) : match.start()].rstrip()[-1:]
             if match.start() != at and before and before not in '.!?"“”—–-:(\n':
                 return None  # written capitalised inside a sentence too: a name
-        plural = word.endswith("s") and not word.endswith(("ss", "us", "is"))
-        return 0.6 if plural else 0.8
+        return word
 
     def _credit_pending(self, speaker: _Mention) -> None:
         """Give quotations still waiting for a speaker the one just found."""
@@ -3789,6 +3770,9 @@ class _ArticleReader:
             person = self._person_before(sentence.index)
             if person is not None:
                 return person
+        word = self._sentence_case_word(sentence, guess)
+        if word is not None and _PEOPLE_PLURAL.search(word) and word.lower() not in self.rules.institutions:
+            return _Mention(word, span, True, "group")  # "Environmentalists say": people, not a name
         kind = "person" if guess.person else "body"
         name = self._full_name(guess.text, sentence.index) if guess.person else guess.text
         return _Mention(name, span, False, kind)

@@ -1091,26 +1091,17 @@ def test_what_follows_a_document_and_a_colon_is_its_content_not_its_words() -> N
 # what scraped pages add: lost quotation marks, bullet lists, teasers, page furniture
 
 
-def test_a_first_person_paragraph_after_a_named_speaker_is_his_quotation_without_marks() -> None:
+def test_a_first_person_paragraph_after_a_named_speaker_is_not_guessed_to_be_his_quotation() -> None:
+    # With no quotation marks, no colon and no indent to set it off, "I" is as often the writer's
+    # ("I covered Saban when ...") as the speaker's: on the real pages, reading such paragraphs as
+    # the speaker's quotation was right 9 times in 25.
     text = article(
         "Building trust takes years, Mayor Ana Ruiz said at the hearing.",
-        "I have met the union leaders every month since I took office. We knew each other long before "
-        "the strike. That is why the talks moved fast.",
+        "I have covered this council for ten years. We watched the vote from the gallery.",
         "The strike ended on Friday.",
     )
-    for start in ("I have met", "We knew", "That is why"):
-        check(text, start, QUOTED, "Ana Ruiz")
-    check(text, "The strike ended", UNATTRIBUTED)
-
-
-def test_first_person_is_the_writers_voice_when_the_writer_uses_it_first() -> None:
-    text = article(
-        "I have covered this council for ten years.",
-        "Building trust takes years, Mayor Ana Ruiz said at the hearing.",
-        "I watched the vote from the gallery.",
-    )
-    check(text, "I have covered", UNATTRIBUTED)
-    check(text, "I watched", UNATTRIBUTED)
+    for start in ("I have covered", "We watched", "The strike ended"):
+        check(text, start, UNATTRIBUTED)
 
 
 def test_bullet_points_after_a_speaker_and_colon_are_what_he_said() -> None:
@@ -2777,3 +2768,42 @@ def test_a_name_alone_after_a_quotation_is_its_speaker_tag_that_lost_its_verb() 
     check(text, "Kheradpir.", QUOTED, "Kheradpir")
     check(text, '"We have to start', QUOTED, "Kheradpir")
     check(text, "Lovely.", SKIP)  # a word of its own: the article never writes it as a name
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        # a list of who speaks, whose last member the lexicons do not know
+        ("Black voters, campaign organizers and veteran volunteers said the race is close.", "Black voters"),
+        ("Farmers, truckers and seasonal pickers say the new rules came too late.", "Farmers"),
+        # a common noun for people, capitalised only because it opens the sentence
+        ("Environmentalists say the plant leaks into the river.", "Environmentalists"),
+        ("Doubters cited his injuries as a reason to worry.", "Doubters"),
+        # one unnamed person described by where they work
+        ("The rules may change in spring, a NIST cryptographer at the workshop said.", "NIST cryptographer"),
+        # rumours nobody names
+        ("There were rumors last year that the studio would sell the rights.", None),
+        ("The film was approved in 2016, with reports that the lead would return.", None),
+    ],
+)
+def test_unnamed_people_the_lexicons_do_not_list_are_anonymous(sentence: str, source: str | None) -> None:
+    check(article(sentence), sentence[:12], ANONYMOUS, source)
+
+
+def test_a_name_written_as_a_name_elsewhere_stays_a_named_source_at_the_start_of_a_sentence() -> None:
+    text = article(
+        "Senator Ruth Sanders toured the port on Monday.",
+        "Sanders says the dredging will start in June.",
+    )
+    check(text, "Sanders says", SOURCED, "Sanders")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Blanco and others said the federal money will speed the rebuilding.",
+        "Saban, Meyer and other coaches claim they are protecting their players.",
+    ],
+)
+def test_a_named_source_leading_unnamed_companions_is_sourced(sentence: str) -> None:
+    check(article(sentence), sentence[:10], SOURCED)
