@@ -939,7 +939,9 @@ _OBJECT = re.compile(  # "reported a loss", "reported seeing smoke", "reported g
     r"\s+(?:a|an|the|its|his|her|their|this|these|that|new|\$|\d|\w+ing\b"
     # a bare noun and what it is of: not a preposition, conjunction or auxiliary ("reported to police")
     r"|(?!(?:to|for|by|on|in|at|from|with|into|over|about|after|before|as|and|or|but|which|who|when"
-    r"|is|was|were|are)\b)[a-z][\w-]*\s+(?:of|on|in|that)\b)",
+    r"|is|was|were|are)\b)[a-z][\w-]*\s+(?:of|on|in|that)\b"
+    r"|(?:[a-z][\w-]*\s+)?(?:plans?|details|figures|results)\b"  # "announced plans", "revealed lofty plans"
+    r"|in\s+(?:[Tt]he\s+)?[A-Z][\w-]+)",  # "wrote in The Atlantic"
     re.IGNORECASE,
 )
 _PHRASE_END = re.compile(

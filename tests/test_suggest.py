@@ -2807,3 +2807,16 @@ def test_a_name_written_as_a_name_elsewhere_stays_a_named_source_at_the_start_of
 )
 def test_a_named_source_leading_unnamed_companions_is_sourced(sentence: str) -> None:
     check(article(sentence), sentence[:10], SOURCED)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ruiz revealed in February that the bridge would close for a year.",
+        "Chief executive Tim Okafor in October revealed lofty plans to double the fleet.",
+        "On Monday, the president, Ana Reyes, announced plans to buy six aircraft.",
+        "Lena Sato recently wrote in The Atlantic about her years counting jokes.",
+    ],
+)
+def test_revealing_and_writing_attribute_with_a_month_plans_or_a_publication(sentence: str) -> None:
+    check(article(sentence), sentence[:12], SOURCED)
