@@ -2820,3 +2820,18 @@ def test_a_named_source_leading_unnamed_companions_is_sourced(sentence: str) -> 
 )
 def test_revealing_and_writing_attribute_with_a_month_plans_or_a_publication(sentence: str) -> None:
     check(article(sentence), sentence[:12], SOURCED)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("Climatologist Gavin Ruiz likened the threshold to a speed limit on a highway.", SOURCED),
+        ("Castellanos, a former adviser, compared this moment to the early 1990s.", SOURCED),
+        ('In a speech, Gates spoke of "anxiety" over the future of the service.', QUOTED),
+        # a comparison, not a claim anyone makes
+        ("Coal trades at about $10 a ton, compared with about $45 for coal from the east.", UNATTRIBUTED),
+        ("Sales rose 6 per cent compared to a year ago.", UNATTRIBUTED),
+    ],
+)
+def test_likening_and_speaking_of_attribute_but_a_comparison_does_not(sentence: str, label: str) -> None:
+    check(article(sentence), sentence[:12], label)
