@@ -875,6 +875,11 @@ _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been|be)\s+(?:\w+ly\s+|also\s+|
 _APPOSITION_END = re.compile(r"[,”\"]\s*,?[”\"]?$")  # the comma (or quote) that closes an apposition
 _ADVERB = re.compile(r"[A-Z][a-z]+ly")
 _COORDINATORS = frozenset({"and", "but", "so", "yet", "or"})  # may open a sentence before its subject
+_TIME_WORD = re.compile(  # words of a time that may stand before the subject: "late last week", "In October"
+    r"in|on|at|late|early|earlier|last|this|next|week|weekend|month|year|morning|afternoon|evening|night"
+    r"|today|yesterday|\d+|(?:jan|febr)uary|march|april|may|june|july|august|september|october|november"
+    r"|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+)
 _COMPANIONS = frozenset(
     {"his", "her", "their", "colleagues", "co-authors", "others", "other"}
 )  # "Smith and his team"
@@ -941,7 +946,10 @@ _OBJECT = re.compile(  # "reported a loss", "reported seeing smoke", "reported g
     r"|(?!(?:to|for|by|on|in|at|from|with|into|over|about|after|before|as|and|or|but|which|who|when"
     r"|is|was|were|are)\b)[a-z][\w-]*\s+(?:of|on|in|that)\b"
     r"|(?:[a-z][\w-]*\s+)?(?:plans?|details|figures|results)\b"  # "announced plans", "revealed lofty plans"
-    r"|in\s+(?:[Tt]he\s+)?[A-Z][\w-]+)",  # "wrote in The Atlantic"
+    r"|in\s+(?:[Tt]he\s+)?[A-Z][\w-]+"  # "wrote in The Atlantic"
+    # a clause with no "that": "announced it was going to", "announced Friday it will"
+    r"|(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+)?(?:he|she|it|they|we|I)\s+"
+    r"(?:would|will|was|is|were|are|had|has|have|could|can|did|plans|planned|intends)\b)",
     re.IGNORECASE,
 )
 _PHRASE_END = re.compile(
@@ -2005,6 +2013,13 @@ def _subject_before(
     guess = _classify(text, phrase[0].start, phrase[-1].end, rules, tokens=phrase)
     if guess is None and walk_start >= 2 and tokens[walk_start - 1].norm in {"and", "or"}:
         return _coordinated_subject(text, tokens[: walk_start - 1], phrase[-1].end, rules), False
+    if guess is None:  # "late last week the company", "In October he": a time before the subject
+        for index in range(1, len(phrase)):
+            if not _TIME_WORD.fullmatch(phrase[index - 1].norm):
+                break
+            if phrase[index].norm in rules.determiners or phrase[index].norm in rules.pronouns:
+                rest = phrase[index:]
+                return _classify(text, rest[0].start, rest[-1].end, rules, tokens=rest), False
     return guess, False
 
 

@@ -2835,3 +2835,22 @@ def test_revealing_and_writing_attribute_with_a_month_plans_or_a_publication(sen
 )
 def test_likening_and_speaking_of_attribute_but_a_comparison_does_not(sentence: str, label: str) -> None:
     check(article(sentence), sentence[:12], label)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "To wit: late last week the company announced that production had started.",
+        "In October he announced he would build a memorial.",
+        "Earlier this week, the company announced it was going to end the pensions.",
+        "But Moscow announced Friday it will start loading fuel into the plant next week.",
+        "Tuesday, on Twitter, Trump pointed to the former mayor's donations.",
+    ],
+)
+def test_a_time_before_the_subject_or_a_clause_without_that_still_attributes(sentence: str) -> None:
+    check(article("Ana Ruiz runs the plant.", sentence), sentence[:10], SOURCED)
+
+
+def test_points_as_a_noun_is_no_attribution() -> None:
+    sentence = "The bond yield fell three basis points to 0.33 percent."
+    check(article(sentence), sentence[:12], UNATTRIBUTED)
