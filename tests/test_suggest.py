@@ -2854,3 +2854,15 @@ def test_a_time_before_the_subject_or_a_clause_without_that_still_attributes(sen
 def test_points_as_a_noun_is_no_attribution() -> None:
     sentence = "The bond yield fell three basis points to 0.33 percent."
     check(article(sentence), sentence[:12], UNATTRIBUTED)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("The FBI did not have a comment for this story.", SOURCED),
+        ("The regional court ruled today that the ban must be extended.", SOURCED),
+        ("The new rules take effect in June and cover every port.", UNATTRIBUTED),
+    ],
+)
+def test_a_court_ruling_that_and_having_no_comment_are_sourced(sentence: str, label: str) -> None:
+    check(article(sentence), sentence[:12], label)
