@@ -2866,3 +2866,17 @@ def test_points_as_a_noun_is_no_attribution() -> None:
 )
 def test_a_court_ruling_that_and_having_no_comment_are_sourced(sentence: str, label: str) -> None:
     check(article(sentence), sentence[:12], label)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        # what a source might say, in the writer's conditional: the writer's claim
+        ("If the appeals court says the agency lacked the power, the rules will fall.", UNATTRIBUTED),
+        ("And if the company finds that more staff are needed, it will hire in spring.", UNATTRIBUTED),
+        # the condition inside what the source said
+        ("Mayor Ana Ruiz said that if the bridge fails, the port will close.", SOURCED),
+    ],
+)
+def test_a_source_in_an_if_clause_is_the_writers_hypothesis(sentence: str, label: str) -> None:
+    check(article(sentence), sentence[:12], label)
