@@ -905,7 +905,9 @@ _QUANTITY = re.compile(
     r"|(?:two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens|hundreds|thousands)\b)"
 )
 _POSSESSIVE_OBJECT = re.compile(r"\s+(?:his|her|their|its|our)\s")
-_ARTICLE_OBJECT = re.compile(r"\s+(?:a|an)\s")
+_ACT_OBJECT = re.compile(  # "added a goal"; "added smaller landers to the contract": an act
+    r"\s+(?:a|an)\s|(?:\s+(?!that\b)[\w'’-]+){1,5}\s+to\s+(?:the|his|her|its|their)\b"
+)
 _NOT_AFTER_VERB = frozenset({"by", "which"})  # words that follow a noun or a passive, not a verb of saying
 _SINGULAR_VERB = re.compile(r"[^s]s$")  # "says", "forecasts": a verb in the third person singular
 _TEASER_WORDS = 15  # a cut-off paragraph shorter than this may be a subhead or a list item
@@ -1718,7 +1720,7 @@ def _read_attribution(
     if not after_quote and (  # not '"…," added his wife': there the speaker follows
         (verb in rules.action_before_quantity and _QUANTITY.match(text, verb_end))
         or (verb in rules.action_before_possessive and _POSSESSIVE_OBJECT.match(text, verb_end))
-        or (verb in rules.action_before_article and _ARTICLE_OBJECT.match(text, verb_end))
+        or (verb in rules.action_before_article and _ACT_OBJECT.match(text, verb_end))
     ):
         return None  # "has added about 80 jobs", "added his seventh goal": an act, not words
     if not after_quote and verb.lower() in rules.needing_that and not _THAT_SOON.match(text, verb_end):

@@ -2880,3 +2880,15 @@ def test_a_court_ruling_that_and_having_no_comment_are_sourced(sentence: str, la
 )
 def test_a_source_in_an_if_clause_is_the_writers_hypothesis(sentence: str, label: str) -> None:
     check(article(sentence), sentence[:12], label)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("NASA also added smaller landers to the lunar contract.", UNATTRIBUTED),
+        ("Two weeks ago, Trump added Roslyn Layton to his advisory team.", UNATTRIBUTED),
+        ("Ruiz added that the landers would fly in May.", SOURCED),
+    ],
+)
+def test_adding_something_to_a_thing_is_an_act_not_words(sentence: str, label: str) -> None:
+    check(article(sentence), sentence[:12], label)
