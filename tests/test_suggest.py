@@ -2892,3 +2892,14 @@ def test_a_source_in_an_if_clause_is_the_writers_hypothesis(sentence: str, label
 )
 def test_adding_something_to_a_thing_is_an_act_not_words(sentence: str, label: str) -> None:
     check(article(sentence), sentence[:12], label)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Noel and Thomas pleaded not guilty in federal court on Tuesday.",
+        "Legg pleaded guilty and was sentenced to 30 months in prison.",
+    ],
+)
+def test_a_plea_in_court_is_an_act_not_a_claim(sentence: str) -> None:
+    check(article(sentence), sentence[:10], UNATTRIBUTED)
