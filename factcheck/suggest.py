@@ -2676,6 +2676,57 @@ def _signed_passages(paragraphs: dict[int, list[Sentence]], rules: _Rules) -> di
     return signed if signatures >= 2 else {}
 
 
+_SALUTATION = re.compile(r"(?:My\s+)?(?:Dear|DEAR|dear)\s+[^,:;!?\n]{1,40}[,:]")  # "DEAR ABBY:"
+_DASHED_SIGN_OFF = re.compile(r"(?:--|—|–)\s*(?P<name>[A-Z][^\n]{1,60}?)\s*")  # "-- CONCERNED SISTER"
+_CLOSINGS = frozenset(
+    {"sincerely", "yours", "yours truly", "yours sincerely", "sincerely yours", "respectfully", "regards"}
+    | {"best regards", "kind regards", "love", "with love", "yours faithfully", "faithfully", "cordially"}
+)
+_LONGEST_LETTER = 80  # sentences from a salutation to its sign-off
+
+
+@dataclass(frozen=True, slots=True)
+class _Letters:
+    """Letters printed in full: who wrote each sentence of them, and their signature lines."""
+
+    writers: dict[int, _Mention | None] = field(default_factory=dict)  # sentence index -> the signer
+    signatures: frozenset[int] = frozenset()
+
+
+def _letters(sentences: Sequence[Sentence]) -> _Letters:
+    """Letters from a salutation that opens a paragraph ("My dear Mrs. Hogan:", "DEAR ABBY: My husband
+    …") to a sign-off ("-- CONCERNED SISTER", or "Sincerely," over a name): the sentences between
+    are the signer's words. A salutation with no sign-off below it (the columnist's reply, a reader's
+    comment) is no letter."""
+    writers: dict[int, _Mention | None] = {}
+    signatures: set[int] = set()
+    for sentence in sentences:
+        opening = sentence.index == 0 or sentences[sentence.index - 1].paragraph != sentence.paragraph
+        salutation = _SALUTATION.match(sentence.text) if opening else None
+        if salutation is None or sentence.index in writers:
+            continue
+        for end in range(sentence.index + 1, min(len(sentences), sentence.index + _LONGEST_LETTER)):
+            line = sentences[end]
+            if _SALUTATION.match(line.text):
+                break  # another letter, or a reply, before any sign-off
+            dashed = _DASHED_SIGN_OFF.fullmatch(line.text)
+            closing = line.text.strip().rstrip(",").lower() in _CLOSINGS and end + 1 < len(sentences)
+            if dashed is None and not closing:
+                continue
+            name_line = line if dashed else sentences[end + 1]
+            name_start = dashed.start("name") if dashed else 0
+            name = dashed["name"] if dashed else name_line.text.strip()
+            if len(name.split()) > 6:
+                break
+            start = name_line.start + name_start
+            signer = _Mention(name, (start, start + len(name)), False, "person")
+            first = sentence.index if sentence.text[salutation.end() :].strip() else sentence.index + 1
+            writers.update(dict.fromkeys(range(first, end), signer))
+            signatures.update({end} if dashed else {end, end + 1})
+            break
+    return _Letters(writers, frozenset(signatures))
+
+
 _BRACKETED_CREDIT = re.compile(r"\[(?P<name>[A-Z][\w'’&.! -]{1,40})\]")  # "[Engadget]" below an excerpt
 
 
@@ -2882,6 +2933,7 @@ class _ArticleReader:
         self.comments_from = _comments_start(sentences, rules)
         self.turns = _transcript_turns(text, self.paragraphs, rules)
         self.signed = _signed_passages(self.paragraphs, rules)
+        self.letters = _letters(sentences)
         self.credited = _credited_excerpts(self.paragraphs, rules)
         self.speech_header, self.speech = _speech(self.paragraphs, rules)
         self.interview = _question_answer_lines(text, self.paragraphs) or (  # sentence -> the question?
@@ -2926,6 +2978,11 @@ class _ArticleReader:
         if sentence.paragraph in self.teasers:
             self.block = None
             return _Draft(SKIP, 0.75, "teaser for another story, cut off mid-sentence", [])
+        if sentence.index in self.letters.writers:
+            reason = "a letter printed in full, from its salutation to its sign-off"
+            return _Draft(QUOTED, 0.85, reason, [], self.letters.writers[sentence.index])
+        if sentence.index in self.letters.signatures:
+            return _Draft(SKIP, 0.85, "sign-off below a letter", [])
         turn = self.turns.get(sentence.index)
         if turn is not None:
             return self._transcript_turn(sentence, turn)

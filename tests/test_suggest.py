@@ -2903,3 +2903,39 @@ def test_adding_something_to_a_thing_is_an_act_not_words(sentence: str, label: s
 )
 def test_a_plea_in_court_is_an_act_not_a_claim(sentence: str) -> None:
     check(article(sentence), sentence[:10], UNATTRIBUTED)
+
+
+def test_a_letter_printed_in_full_is_its_signers_words_and_the_reply_is_not() -> None:
+    text = article(
+        "DEAR ABBY: My husband bought himself a business-class seat and put me in economy. "
+        "We have plenty of money. Am I right to feel hurt?",
+        "-- FEELING SECOND RATE",
+        "DEAR FEELING: You have a right to be upset. Upgrade your seat.",
+    )
+    for start in ("DEAR ABBY", "We have plenty", "Am I right"):
+        check(text, start, QUOTED, "FEELING SECOND RATE")
+    check(text, "-- FEELING", SKIP)
+    for start in ("DEAR FEELING", "Upgrade your seat"):
+        check(text, start, UNATTRIBUTED)
+
+
+def test_a_letter_signed_under_its_closing_is_quoted() -> None:
+    text = article(
+        "Maude Fisher, the nurse who cared for him, wrote to his mother.",
+        "My dear Mrs. Hogan:",
+        "Your son was brought to this hospital very sick with influenza.",
+        "He was brave and cheerful, and made a good fight with the disease.",
+        "Sincerely,",
+        "Maude B. Fisher",
+    )
+    for start in ("Your son was", "He was brave"):
+        check(text, start, QUOTED, "Maude B. Fisher")
+    check(text, "Maude B. Fisher", SKIP)
+
+
+def test_a_salutation_with_no_sign_off_is_no_letter() -> None:
+    text = article(
+        "Dear readers, the paper will not print on Monday.",
+        "The presses are being replaced after forty years.",
+    )
+    check(text, "The presses", UNATTRIBUTED)
