@@ -2727,6 +2727,47 @@ def _letters(sentences: Sequence[Sentence]) -> _Letters:
     return _Letters(writers, frozenset(signatures))
 
 
+def _headed_passages(
+    paragraphs: dict[int, list[Sentence]], rules: _Rules
+) -> tuple[dict[int, _Mention], set[int]]:
+    """First-person paragraphs under their author's name and title ("Eric Lascelles" over "Chief
+    economist, RBC Global Asset Management – Toronto"), when the article has two or more such
+    headings: a panel of contributors, each passage its author's words. Also the title lines."""
+    order = sorted(paragraphs)
+    headed: dict[int, _Mention] = {}
+    titles: set[int] = set()
+    headings = 0
+    for position, number in enumerate(order[:-2]):
+        name_line, title_line = paragraphs[number], paragraphs[order[position + 1]]
+        if position < 2 or len(name_line) != 1 or len(title_line) != 1:
+            continue
+        name, title = name_line[0].text.strip(), title_line[0].text.strip()
+        tokens = _tokens(name, 0, len(name), rules)
+        if not (
+            2 <= len(tokens) <= 4
+            and _name_runs(tokens, rules) == [(0, len(tokens))]
+            and not _is_organisation(tokens, rules)
+            and _open_ended(title)
+            and "," in title
+            and any(word.lower() in rules.roles for word in _WRITTEN_WORDS.findall(title.split(",")[0]))
+        ):
+            continue
+        passage = []
+        for following in order[position + 2 : position + 2 + _SIGNED_PARAGRAPHS]:
+            sentences = paragraphs[following]
+            if len(sentences) == 1 and _open_ended(sentences[0].text):
+                break  # the next heading, or a subhead
+            passage.append(following)
+        spoken = " ".join(s.text for p in passage for s in paragraphs[p])
+        if passage and _FIRST_PERSON.search(spoken):
+            headings += 1
+            start = name_line[0].start
+            author = _Mention(name, (start, start + len(name)), False, "person")
+            headed.update(dict.fromkeys(passage, author))
+            titles.add(order[position + 1])
+    return (headed, titles) if headings >= 2 else ({}, set())
+
+
 _BRACKETED_CREDIT = re.compile(r"\[(?P<name>[A-Z][\w'’&.! -]{1,40})\]")  # "[Engadget]" below an excerpt
 
 
@@ -2934,6 +2975,7 @@ class _ArticleReader:
         self.turns = _transcript_turns(text, self.paragraphs, rules)
         self.signed = _signed_passages(self.paragraphs, rules)
         self.letters = _letters(sentences)
+        self.headed, self.contributor_titles = _headed_passages(self.paragraphs, rules)
         self.credited = _credited_excerpts(self.paragraphs, rules)
         self.speech_header, self.speech = _speech(self.paragraphs, rules)
         self.interview = _question_answer_lines(text, self.paragraphs) or (  # sentence -> the question?
@@ -2986,6 +3028,11 @@ class _ArticleReader:
         turn = self.turns.get(sentence.index)
         if turn is not None:
             return self._transcript_turn(sentence, turn)
+        author = self.headed.get(sentence.paragraph)
+        if author is not None:
+            return _Draft(QUOTED, 0.8, "first-person passage under its author's name and title", [], author)
+        if sentence.paragraph in self.contributor_titles:
+            return _Draft(SKIP, 0.85, "title line under a contributor's name", [])
         signer = self.signed.get(sentence.paragraph)
         if signer is not None:
             return _Draft(QUOTED, 0.75, "first-person passage signed below by its author", [], signer)

@@ -2939,3 +2939,28 @@ def test_a_salutation_with_no_sign_off_is_no_letter() -> None:
         "The presses are being replaced after forty years.",
     )
     check(text, "The presses", UNATTRIBUTED)
+
+
+def test_first_person_passages_under_contributors_names_and_titles_are_their_words() -> None:
+    text = article(
+        "Here, two economists share their views on the year ahead.",
+        "Ana Reyes",
+        "Chief economist, Harbour Bank – Toronto",
+        "Oil prices will stay low. We expect the currency to weaken by spring.",
+        "Tom Okafor",
+        "Professor of economics, Lakeside University – Montreal",
+        "My biggest worry is a default abroad. Banks hold little of that debt.",
+    )
+    check(text, "Oil prices", QUOTED, "Ana Reyes")
+    check(text, "We expect", QUOTED, "Ana Reyes")
+    check(text, "My biggest worry", QUOTED, "Tom Okafor")
+    check(text, "Chief economist", SKIP)
+
+
+def test_one_name_and_title_over_the_story_is_a_byline_not_a_panel() -> None:
+    text = article(
+        "Ana Reyes",
+        "Chief economist, Harbour Bank – Toronto",
+        "We expect the currency to weaken by spring.",
+    )
+    check(text, "We expect", UNATTRIBUTED)
