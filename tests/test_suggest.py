@@ -2964,3 +2964,19 @@ def test_one_name_and_title_over_the_story_is_a_byline_not_a_panel() -> None:
         "We expect the currency to weaken by spring.",
     )
     check(text, "We expect", UNATTRIBUTED)
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "Correction 8/29/10 7:05 a.m. PDT: A previous version of this story misstated his title.",
+        "(Corrects 10th paragraph to show the console is from Nintendo, not Sony.)",
+        "The views and opinions expressed in the article do not necessarily reflect those of the site.",
+        "Shovel Knight was reviewed using code provided by Yacht Club Games.",
+        "You can find additional information about Polygon's ethics policy here.",
+        "We'd like to hear what you think about this or any of our articles.",
+    ],
+)
+def test_corrections_review_disclosures_and_letters_invitations_are_notices(notice: str) -> None:
+    text = article("The bridge reopened on Monday after two years of work.", notice)
+    check(text, notice[:12], SKIP)
