@@ -2044,6 +2044,14 @@ def _coordinated_subject(text: str, before: Sequence[_Token], end: int, rules: _
     return None
 
 
+def _singular(plural: str) -> str:
+    """The singular of a regular plural noun ("companies" -> "company", "firms" -> "firm"); other
+    words come back unchanged."""
+    if plural.endswith("ies"):
+        return plural[:-3] + "y"
+    return plural[:-1] if plural.endswith("s") and not plural.endswith("ss") else plural
+
+
 def _adverb_after_subject(tokens: Sequence[_Token], rules: _Rules) -> bool:
     """True when the last word is an adverb in "-ly" between the subject or an auxiliary and the
     verb ("Gaga has continually insisted", "Ailes vehemently denied"), not a noun ("the family")."""
@@ -3894,8 +3902,11 @@ class _ArticleReader:
             if person is not None:
                 return person
         word = self._sentence_case_word(sentence, guess)
-        if word is not None and _PEOPLE_PLURAL.search(word) and word.lower() not in self.rules.institutions:
-            return _Mention(word, span, True, "group")  # "Environmentalists say": people, not a name
+        unnamed = word is not None and (
+            _PEOPLE_PLURAL.search(word) or _singular(word.lower()) in self.rules.unnamed_bodies
+        )
+        if word is not None and unnamed and word.lower() not in self.rules.institutions:
+            return _Mention(word, span, True, "group")  # "Environmentalists say", "Companies say": not names
         kind = "person" if guess.person else "body"
         name = self._full_name(guess.text, sentence.index) if guess.person else guess.text
         return _Mention(name, span, False, kind)

@@ -2779,6 +2779,7 @@ def test_a_name_alone_after_a_quotation_is_its_speaker_tag_that_lost_its_verb() 
         # a common noun for people, capitalised only because it opens the sentence
         ("Environmentalists say the plant leaks into the river.", "Environmentalists"),
         ("Doubters cited his injuries as a reason to worry.", "Doubters"),
+        ("Companies say they have learned their lesson.", "Companies"),
         # one unnamed person described by where they work
         ("The rules may change in spring, a NIST cryptographer at the workshop said.", "NIST cryptographer"),
         # rumours nobody names
