@@ -1690,7 +1690,10 @@ def _read_attribution(
     if not text.endswith("ing", verb_start, verb_end) and _PASSIVE.search(
         text, max(0, verb_start - 24), verb_start
     ):
-        if form == "framing":  # 'described as "heartbreaking" by the department': the agent's words
+        if form in {
+            "framing",
+            "speechact",
+        }:  # 'described as "heartbreaking" by the department': the agent's words
             agent = _passive_agent(text, verb_end, quote_spans, rules)
             if agent is not None:
                 return _Attribution(form, verb_start, verb_end, agent)

@@ -2981,3 +2981,14 @@ def test_one_name_and_title_over_the_story_is_a_byline_not_a_panel() -> None:
 def test_corrections_review_disclosures_and_letters_invitations_are_notices(notice: str) -> None:
     text = article("The bridge reopened on Monday after two years of work.", notice)
     check(text, notice[:12], SKIP)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("Analyst Tom Forte described his attempt to buy the ingredients at one store.", SOURCED),
+        ("Several staffers have described feeling like part of a totalitarian regime.", ANONYMOUS),
+    ],
+)
+def test_describing_without_quotation_marks_still_attributes(sentence: str, label: str) -> None:
+    check(article(sentence), sentence[:12], label)
