@@ -2992,3 +2992,14 @@ def test_corrections_review_disclosures_and_letters_invitations_are_notices(noti
 )
 def test_describing_without_quotation_marks_still_attributes(sentence: str, label: str) -> None:
     check(article(sentence), sentence[:12], label)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The new tablet could be unveiled at an event rumored to take place in March.",
+        "Though the rumored tablet will use a larger display, it keeps the old case.",
+    ],
+)
+def test_what_is_rumored_is_attributed_to_rumours_nobody_names(sentence: str) -> None:
+    check(article(sentence), sentence[:12], ANONYMOUS)
