@@ -3547,6 +3547,9 @@ class _ArticleReader:
                 confidence, reason = 0.97, "quotation with its speaker"
             elif long_quotes and all(q.words <= 4 and q.start > 1 for q in long_quotes):
                 confidence, reason = 0.8, "a few quoted words in the writer's sentence, no verb of saying"
+            elif long_quotes and opened_inside and not self._quote_closes_in_paragraph(sentence):
+                # an opening mark never closed: where the speaker stops and the writer resumes is a guess
+                confidence, reason = 0.75, "inside a quotation its paragraph never closes"
             elif long_quotes:
                 confidence, reason = (
                     (0.93, "quotation") if source else (0.88, "quotation, speaker not in sentence")
@@ -3660,6 +3663,16 @@ class _ArticleReader:
             text, reading.quotes, reading.attributions, sentence
         )
         return _Draft(UNATTRIBUTED, confidence, reason, cues, None)
+
+    def _quote_closes_in_paragraph(self, sentence: Sentence) -> bool:
+        """True when a quotation open at the start of the sentence closes before its paragraph ends."""
+        still_open = True
+        for later in self.paragraphs[sentence.paragraph]:
+            if later.index >= sentence.index:
+                _, still_open = _quote_spans(later.text, still_open)
+                if not still_open:
+                    return True
+        return False
 
     def _sentence_case_name(self, sentence: Sentence, guess: _Guess | None) -> float | None:
         """A lower confidence when the "name" is one word capitalised only because it starts the

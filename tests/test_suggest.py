@@ -3003,3 +3003,15 @@ def test_describing_without_quotation_marks_still_attributes(sentence: str, labe
 )
 def test_what_is_rumored_is_attributed_to_rumours_nobody_names(sentence: str) -> None:
     check(article(sentence), sentence[:12], ANONYMOUS)
+
+
+def test_a_quotation_its_paragraph_never_closes_is_read_as_quoted_but_kept_out_of_bulk_accept() -> None:
+    text = article(
+        "“We have a lot of confidence in Tony,” Jones said. “That game is a perfect example. "
+        "For fantasy owners, that confidence might not be as high this week.",
+        "“We trust Ana,” Ruiz said. “That race is a perfect example. She will get better.”",
+    )
+    unclosed = check(text, "For fantasy owners", QUOTED)
+    assert unclosed.reason == "inside a quotation its paragraph never closes"
+    closed = check(text, "“That race", QUOTED)
+    assert closed.reason != unclosed.reason and closed.confidence > unclosed.confidence
