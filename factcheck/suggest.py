@@ -1269,7 +1269,7 @@ def _classify(
             return _Guess("anonymous", phrase, span_start, span_end, 0.75, document=True)
         return _Guess("document", phrase, span_start, span_end, 0.85, document=True)
     runs = _name_runs(tokens, rules)
-    head_run = next(((i, j) for i, j in runs if tokens[j - 1] is head), None)
+    head_run: tuple[int, int] | None = next(((i, j) for i, j in runs if tokens[j - 1] is head), None)
     if (
         head_run is not None
         and head_run[1] - head_run[0] == 1

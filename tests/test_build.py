@@ -24,6 +24,18 @@ def test_the_suggester_type_checks_so_an_install_can_compile_it(tmp_path, monkey
     assert status == 0, report + errors
 
 
+def test_mypyc_accepts_the_suggester(tmp_path, monkeypatch, capsys) -> None:
+    """mypyc is stricter than mypy ("Local variable has inferred type None" passes mypy): generate
+    the C code the install would compile (no C compiler needed), so a rejection fails here instead
+    of the install quietly falling back to pure Python."""
+    build = pytest.importorskip("mypyc.build")
+    monkeypatch.chdir(ROOT)
+    try:
+        build.mypycify(["factcheck/suggest.py"], target_dir=str(tmp_path))
+    except SystemExit as stop:  # mypyc reports its errors on stdout and exits
+        pytest.fail(f"mypyc rejects factcheck/suggest.py ({stop}):\n{capsys.readouterr().out}")
+
+
 # -- the byline/credit patterns are tried by a line's first characters (a speed-up that must not
 #    change what is found) ----------------------------------------------------------------------
 
