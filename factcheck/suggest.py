@@ -932,6 +932,9 @@ _TOLD_CLAUSE = re.compile(
     # "told Ailes he wanted", "told WeWork executives he wants": a listener, then a clause
     r"|\s+(?:(?!about\b|of\b|to\b)[\w'’.-]+\s+){1,4}(?:he|she|they|it|we|I)\s+(?!to\b)[\w'’]"
 )
+_TOLD_TO = re.compile(  # "told WeWork executives to look for", "told the man to remove": an order, reported
+    r"\s+(?:(?!about\b|of\b|to\b)[\w'’.-]+\s+){1,4}to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b)[a-z]+\b"
+)
 _NAMED_LISTENER_THAT = re.compile(r"\s+(?:[A-Z0-9][\w'’.&-]*\s+){1,3}that\b")  # "told ESPN that"
 _SPEAKER_AFTER_QUOTE = re.compile(r"[,!?][”\"]\s+(?:[\w.'’-]+\s+){1,5}$")  # '“…,” Treasury Secretary Yellen '
 _RELATIVE_OPEN = re.compile(r",\s*(?:which|who|whose)\b[^,;:]*$")  # ", which tracks outages based on ..."
@@ -1684,6 +1687,7 @@ def _read_attribution(
     if form == "complement" and not (
         rules.complement.match(text, verb_end)
         or _TOLD_CLAUSE.match(text, verb_end)
+        or (text[verb_start:verb_end].lower() in {"told", "tells", "tell"} and _TOLD_TO.match(text, verb_end))
         or _SPEAKER_AFTER_QUOTE.search(text, 0, verb_start)  # '“…,” Yellen told the FT’s James Politi'
     ):
         return None

@@ -3015,3 +3015,14 @@ def test_a_quotation_its_paragraph_never_closes_is_read_as_quoted_but_kept_out_o
     assert unclosed.reason == "inside a quotation its paragraph never closes"
     closed = check(text, "“That race", QUOTED)
     assert closed.reason != unclosed.reason and closed.confidence > unclosed.confidence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("Masayoshi Son told WeWork executives to look for new sources of revenue.", SOURCED),
+        ("Ruiz asked for five days to get things going.", UNATTRIBUTED),
+    ],
+)
+def test_telling_someone_to_do_something_is_a_reported_order(sentence: str, label: str) -> None:
+    check(article(sentence), sentence[:12], label)
