@@ -1382,7 +1382,8 @@ def _expert_affiliation(tokens: Sequence[_Token], group: _Token, rules: _Rules) 
     at = tokens.index(group)
     for i, j in _name_runs(tokens, rules):
         run = list(tokens[i:j])
-        if not any(t.text in rules.org_words or (len(t.text) > 1 and t.text.isupper()) for t in run):
+        bare = [t.text.removesuffix("'s").removesuffix("’s") for t in run]  # "NASA’s scientists"
+        if not any(word in rules.org_words or (len(word) > 1 and word.isupper()) for word in bare):
             continue
         joined = all(t.norm in {"at", "from", "the"} for t in tokens[at + 1 : i])
         if j == at or (i > at + 1 and tokens[at + 1].norm in {"at", "from"} and joined):

@@ -2503,8 +2503,10 @@ def test_experts_of_a_named_body_are_on_the_record() -> None:
         "Researchers at the University of Leeds found that the ice is old.",
         "Independent analysts say the mission will cost more.",
         "Researchers at a Texas university found the lake is warming.",
+        "The mission may reach Europa, as NASA’s scientists have suggested.",
     )
     check(text, "NASA scientists", SOURCED, "NASA")
+    check(text, "The mission may", SOURCED, "NASA")
     check(text, "Researchers at the University", SOURCED, "University of Leeds")
     check(text, "Independent analysts", ANONYMOUS)
     check(text, "Researchers at a Texas", ANONYMOUS)
