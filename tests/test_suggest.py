@@ -2826,21 +2826,6 @@ def test_revealing_and_writing_attribute_with_a_month_plans_or_a_publication(sen
 
 
 @pytest.mark.parametrize(
-    ("sentence", "label"),
-    [
-        ("Climatologist Gavin Ruiz likened the threshold to a speed limit on a highway.", SOURCED),
-        ("Castellanos, a former adviser, compared this moment to the early 1990s.", SOURCED),
-        ('In a speech, Gates spoke of "anxiety" over the future of the service.', QUOTED),
-        # a comparison, not a claim anyone makes
-        ("Coal trades at about $10 a ton, compared with about $45 for coal from the east.", UNATTRIBUTED),
-        ("Sales rose 6 per cent compared to a year ago.", UNATTRIBUTED),
-    ],
-)
-def test_likening_and_speaking_of_attribute_but_a_comparison_does_not(sentence: str, label: str) -> None:
-    check(article(sentence), sentence[:12], label)
-
-
-@pytest.mark.parametrize(
     "sentence",
     [
         "To wit: late last week the company announced that production had started.",
@@ -2857,44 +2842,6 @@ def test_a_time_before_the_subject_or_a_clause_without_that_still_attributes(sen
 def test_points_as_a_noun_is_no_attribution() -> None:
     sentence = "The bond yield fell three basis points to 0.33 percent."
     check(article(sentence), sentence[:12], UNATTRIBUTED)
-
-
-@pytest.mark.parametrize(
-    ("sentence", "label"),
-    [
-        ("The FBI did not have a comment for this story.", SOURCED),
-        ("The regional court ruled today that the ban must be extended.", SOURCED),
-        ("The new rules take effect in June and cover every port.", UNATTRIBUTED),
-    ],
-)
-def test_a_court_ruling_that_and_having_no_comment_are_sourced(sentence: str, label: str) -> None:
-    check(article(sentence), sentence[:12], label)
-
-
-@pytest.mark.parametrize(
-    ("sentence", "label"),
-    [
-        # what a source might say, in the writer's conditional: the writer's claim
-        ("If the appeals court says the agency lacked the power, the rules will fall.", UNATTRIBUTED),
-        ("And if the company finds that more staff are needed, it will hire in spring.", UNATTRIBUTED),
-        # the condition inside what the source said
-        ("Mayor Ana Ruiz said that if the bridge fails, the port will close.", SOURCED),
-    ],
-)
-def test_a_source_in_an_if_clause_is_the_writers_hypothesis(sentence: str, label: str) -> None:
-    check(article(sentence), sentence[:12], label)
-
-
-@pytest.mark.parametrize(
-    ("sentence", "label"),
-    [
-        ("NASA also added smaller landers to the lunar contract.", UNATTRIBUTED),
-        ("Two weeks ago, Trump added Roslyn Layton to his advisory team.", UNATTRIBUTED),
-        ("Ruiz added that the landers would fly in May.", SOURCED),
-    ],
-)
-def test_adding_something_to_a_thing_is_an_act_not_words(sentence: str, label: str) -> None:
-    check(article(sentence), sentence[:12], label)
 
 
 @pytest.mark.parametrize(
@@ -2986,17 +2933,6 @@ def test_corrections_review_disclosures_and_letters_invitations_are_notices(noti
 
 
 @pytest.mark.parametrize(
-    ("sentence", "label"),
-    [
-        ("Analyst Tom Forte described his attempt to buy the ingredients at one store.", SOURCED),
-        ("Several staffers have described feeling like part of a totalitarian regime.", ANONYMOUS),
-    ],
-)
-def test_describing_without_quotation_marks_still_attributes(sentence: str, label: str) -> None:
-    check(article(sentence), sentence[:12], label)
-
-
-@pytest.mark.parametrize(
     "sentence",
     [
         "The new tablet could be unveiled at an event rumored to take place in March.",
@@ -3019,12 +2955,37 @@ def test_a_quotation_its_paragraph_never_closes_is_read_as_quoted_but_kept_out_o
     assert closed.reason != unclosed.reason and closed.confidence > unclosed.confidence
 
 
-@pytest.mark.parametrize(
-    ("sentence", "label"),
-    [
-        ("Masayoshi Son told WeWork executives to look for new sources of revenue.", SOURCED),
-        ("Ruiz asked for five days to get things going.", UNATTRIBUTED),
-    ],
-)
-def test_telling_someone_to_do_something_is_a_reported_order(sentence: str, label: str) -> None:
+# One sentence each: what its wording does and does not attribute (the tenth session's rules).
+WORDING_CASES = [
+    # likening, comparing X to and speaking of attribute; a comparison does not
+    ("Climatologist Gavin Ruiz likened the threshold to a speed limit on a highway.", SOURCED),
+    ("Castellanos, a former adviser, compared this moment to the early 1990s.", SOURCED),
+    ('In a speech, Gates spoke of "anxiety" over the future of the service.', QUOTED),
+    # a comparison, not a claim anyone makes
+    ("Coal trades at about $10 a ton, compared with about $45 for coal from the east.", UNATTRIBUTED),
+    ("Sales rose 6 per cent compared to a year ago.", UNATTRIBUTED),
+    # a court's ruling that, and having no comment, are sourced
+    ("The FBI did not have a comment for this story.", SOURCED),
+    ("The regional court ruled today that the ban must be extended.", SOURCED),
+    ("The new rules take effect in June and cover every port.", UNATTRIBUTED),
+    # a source in the writer's if-clause is the writer's hypothesis
+    ("If the appeals court says the agency lacked the power, the rules will fall.", UNATTRIBUTED),
+    ("And if the company finds that more staff are needed, it will hire in spring.", UNATTRIBUTED),
+    # ... but a condition inside what the source said is still theirs
+    ("Mayor Ana Ruiz said that if the bridge fails, the port will close.", SOURCED),
+    # adding something to a thing is an act, not words
+    ("NASA also added smaller landers to the lunar contract.", UNATTRIBUTED),
+    ("Two weeks ago, Trump added Roslyn Layton to his advisory team.", UNATTRIBUTED),
+    ("Ruiz added that the landers would fly in May.", SOURCED),
+    # describing attributes without quotation marks too
+    ("Analyst Tom Forte described his attempt to buy the ingredients at one store.", SOURCED),
+    ("Several staffers have described feeling like part of a totalitarian regime.", ANONYMOUS),
+    # telling someone to do something is a reported order
+    ("Masayoshi Son told WeWork executives to look for new sources of revenue.", SOURCED),
+    ("Ruiz asked for five days to get things going.", UNATTRIBUTED),
+]
+
+
+@pytest.mark.parametrize(("sentence", "label"), WORDING_CASES)
+def test_what_the_wording_attributes(sentence: str, label: str) -> None:
     check(article(sentence), sentence[:12], label)
