@@ -880,9 +880,8 @@ _TIME_WORD = re.compile(  # words of a time that may stand before the subject: "
     r"|today|yesterday|\d+|(?:jan|febr)uary|march|april|may|june|july|august|september|october|november"
     r"|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 )
-_COMPANIONS = frozenset(
-    {"his", "her", "their", "colleagues", "co-authors", "others", "other"}
-)  # "Smith and his team"
+# "Smith and his team", "Blanco and others": the named person leads who speaks
+_COMPANIONS = frozenset({"his", "her", "their", "colleagues", "co-authors", "others", "other"})
 _THAT_SOON = re.compile(r"(?:\s+[^\s,.;:!?“”\"]+){0,5}?\s+that\b")  # "testified on Tuesday that"
 _FORMER = frozenset({"former", "ex", "onetime", "one-time"})  # before a noun, a person who once was one
 # plural in meaning, though not in "-s": "Both men", "The couple revealed"
@@ -1695,10 +1694,8 @@ def _read_attribution(
     if not text.endswith("ing", verb_start, verb_end) and _PASSIVE.search(
         text, max(0, verb_start - 24), verb_start
     ):
-        if form in {
-            "framing",
-            "speechact",
-        }:  # 'described as "heartbreaking" by the department': the agent's words
+        # 'described as "heartbreaking" by the department': the agent's words
+        if form in {"framing", "speechact"}:
             agent = _passive_agent(text, verb_end, quote_spans, rules)
             if agent is not None:
                 return _Attribution(form, verb_start, verb_end, agent)
@@ -2705,7 +2702,7 @@ _LONGEST_LETTER = 80  # sentences from a salutation to its sign-off
 class _Letters:
     """Letters printed in full: who wrote each sentence of them, and their signature lines."""
 
-    writers: dict[int, _Mention | None] = field(default_factory=dict)  # sentence index -> the signer
+    writers: dict[int, _Mention] = field(default_factory=dict)  # sentence index -> the signer
     signatures: frozenset[int] = frozenset()
 
 
@@ -2714,7 +2711,7 @@ def _letters(sentences: Sequence[Sentence]) -> _Letters:
     …") to a sign-off ("-- CONCERNED SISTER", or "Sincerely," over a name): the sentences between
     are the signer's words. A salutation with no sign-off below it (the columnist's reply, a reader's
     comment) is no letter."""
-    writers: dict[int, _Mention | None] = {}
+    writers: dict[int, _Mention] = {}
     signatures: set[int] = set()
     for sentence in sentences:
         opening = sentence.index == 0 or sentences[sentence.index - 1].paragraph != sentence.paragraph
