@@ -891,6 +891,7 @@ _WORK_BEFORE = re.compile(  # a title in quotation marks may run long after the 
     r"\b(?i:book|novel|memoir|film|movie|documentary|album|song|show|series|play|poem|essay)s?\b\W{0,3}$"
 )
 _SAYING_FORMS = frozenset({"speech", "complement", "framing", "speechact"})
+_NAMED_FURTHER_DOWN = 1500  # characters after a lede's "A California sheriff says" to look for his name
 _LONGEST_COMMENTS_HEADING = 60  # longer lines are not read as a comments heading
 _CITED_THING_DETERMINERS = frozenset({"the", "a", "an", "her", "his", "its", "their", "our", "this", "that"})
 _PERSON_SINGULAR = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|wife|ee)$")  # "jailer", "housewife"
@@ -3641,6 +3642,12 @@ class _ArticleReader:
             if self._opens_with_speaker_of_quotation_before(sentence, attribution, previous, previous_draft):
                 self._credit_pending(mention)  # '“… do I know?”' + 'Trump said, with a shrug, …'
             confidence, reason = self._sourced_confidence(attribution, text)
+            if (
+                attribution.guess is not None
+                and attribution.guess.kind == "anonymous"
+                and mention.kind == "person"
+            ):
+                confidence, reason = 0.8, "an unnamed source the story names further down"
             if weak_cues:
                 confidence -= 0.1
             if attribution.form != "nocomment" and _NEGATED.search(
@@ -3910,7 +3917,9 @@ class _ArticleReader:
         if guess.kind == "report_anaphor":
             return memory.outlet or memory.document or _Mention(guess.text, span, False, "document")
         if guess.kind == "anonymous":
-            return _Mention(guess.text, span, not self._introduced_team(guess, sentence), "group")
+            return self._named_further_down(guess, sentence) or _Mention(
+                guess.text, span, not self._introduced_team(guess, sentence), "group"
+            )
         if guess.kind == "document":
             return _Mention(self._with_owner(guess.text), span, False, "document")
         if guess.kind == "role" and self._introduced_unnamed(guess.text, sentence):
@@ -3928,6 +3937,25 @@ class _ArticleReader:
         kind = "person" if guess.person else "body"
         name = self._full_name(guess.text, sentence.index) if guess.person else guess.text
         return _Mention(name, span, False, kind)
+
+    def _named_further_down(self, guess: _Guess, sentence: Sentence) -> _Mention | None:
+        """The wire-story lede's "A California sheriff says …" when the story names him further
+        down ("Shasta County Sheriff Tom Bosenko said"): the sheriff is on the record."""
+        words = guess.text.split()
+        if (
+            len(words) > 4
+            or words[0] not in {"A", "An", "a", "an"}
+            or words[-1].lower() not in self.rules.roles
+        ):
+            return None
+        later = self.text[sentence.end : sentence.end + _NAMED_FURTHER_DOWN]
+        found = re.search(
+            rf"\b(?i:{re.escape(words[-1])})\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}})", later
+        )
+        if found is None:
+            return None
+        start = sentence.end + found.start("name")
+        return _Mention(found["name"], (start, start + len(found["name"])), False, "person")
 
     def _introduced_unnamed(self, role: str, sentence: Sentence) -> bool:
         """True for "the scientist" when the three sentences before bring in "a scientist working at

@@ -2989,3 +2989,13 @@ WORDING_CASES = [
 @pytest.mark.parametrize(("sentence", "label"), WORDING_CASES)
 def test_what_the_wording_attributes(sentence: str, label: str) -> None:
     check(article(sentence), sentence[:12], label)
+
+
+def test_a_wire_ledes_unnamed_official_named_further_down_is_on_the_record() -> None:
+    text = article(
+        "A California sheriff says a woman held captive for three weeks cannot describe her abductors.",
+        "Shasta County Sheriff Tom Bosenko said Wednesday that the search goes on.",
+        "A police officer said the road would stay closed.",
+    )
+    check(text, "A California sheriff", SOURCED, "Tom Bosenko")
+    check(text, "A police officer", ANONYMOUS)
