@@ -2654,6 +2654,11 @@ _SIGNATURE = re.compile(r"(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}),\
 _SIGNED_PARAGRAPHS = 6  # the most paragraphs above a signature taken as its signer's words
 
 
+def _in_first_person(passage: Sequence[int], paragraphs: dict[int, list[Sentence]]) -> bool:
+    """True when the paragraphs of a passage say "I", "we" or "our" somewhere: someone's own words."""
+    return bool(passage) and any(_FIRST_PERSON.search(s.text) for p in passage for s in paragraphs[p])
+
+
 def _signed_passages(paragraphs: dict[int, list[Sentence]], rules: _Rules) -> dict[int, _Mention]:
     """First-person paragraphs signed below by their author ("I take the train ..." then "Donna
     Abood, managing director, Avison Young"), when the article has two or more such signatures: a
@@ -2683,8 +2688,7 @@ def _signed_passages(paragraphs: dict[int, list[Sentence]], rules: _Rules) -> di
             if sentences[-1].text.rstrip().endswith("?"):
                 break  # the question asked of everyone
             passage.append(earlier)
-        spoken = " ".join(s.text for p in passage for s in paragraphs[p])
-        if passage and _FIRST_PERSON.search(spoken):
+        if _in_first_person(passage, paragraphs):
             signatures += 1
             signed.update(dict.fromkeys(passage, signer))
     return signed if signatures >= 2 else {}
@@ -2772,8 +2776,7 @@ def _headed_passages(
             if len(sentences) == 1 and _open_ended(sentences[0].text):
                 break  # the next heading, or a subhead
             passage.append(following)
-        spoken = " ".join(s.text for p in passage for s in paragraphs[p])
-        if passage and _FIRST_PERSON.search(spoken):
+        if _in_first_person(passage, paragraphs):
             headings += 1
             start = name_line[0].start
             author = _Mention(name, (start, start + len(name)), False, "person")
