@@ -937,6 +937,8 @@ _TOLD_TO = re.compile(  # "told WeWork executives to look for", "told the man to
 )
 _NAMED_LISTENER_THAT = re.compile(r"\s+(?:[A-Z0-9][\w'’.&-]*\s+){1,3}that\b")  # "told ESPN that"
 _SPEAKER_AFTER_QUOTE = re.compile(r"[,!?][”\"]\s+(?:[\w.'’-]+\s+){1,5}$")  # '“…,” Treasury Secretary Yellen '
+# "which EMarketer says will": the relative clause has its own speaker
+_SPEAKER_IN_RELATIVE = re.compile(r"\b(?:which|who)\s+(?:the\s+)?[A-Za-z][\w.'’-]*\s*$")
 _RELATIVE_OPEN = re.compile(r",\s*(?:which|who|whose)\b[^,;:]*$")  # ", which tracks outages based on ..."
 _LIST_NUMBER = re.compile(r"\W*\d+[.)]\s*")
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.){2,}$")  # "p.m.", "U.S.": may end a sentence or not
@@ -1708,7 +1710,9 @@ def _read_attribution(
         return None  # "was reported", but not "are warning"
     next_word = _NEXT_WORD.match(text, verb_end)
     following = next_word.group(1).lower() if next_word else ""
-    if following in rules.auxiliaries or following in _NOT_AFTER_VERB:
+    if (following in rules.auxiliaries and not _SPEAKER_IN_RELATIVE.search(text, 0, verb_start)) or (
+        following in _NOT_AFTER_VERB
+    ):
         return None  # "the Treasury note has risen", "pledges which ...", "recalled by": not a verb of saying
     if following == "to" and (form == "belief" or text[verb_start:verb_end] in rules.action_before_to):
         return None  # "expects to release", "continued to fall": an intention or an act, not a claim
@@ -2001,6 +2005,11 @@ def _subject_before(
         if index + 1 < len(tokens) and "," in text[token.end : tokens[index + 1].start]:
             break
         if token.norm in {"who", "which"}:
+            if index + 1 < len(tokens):  # "which EMarketer says will": the clause's subject follows
+                rest = tokens[index + 1 :]
+                guess = _classify(text, rest[0].start, rest[-1].end, rules, tokens=rest)
+                if guess is not None:
+                    return guess, False
             return None, True
         next_word = tokens[index + 1] if index + 1 < len(tokens) else None
         joins_names = (  # "Smith and Jones", "Bank of England", "Parata and his family"

@@ -529,6 +529,24 @@ def test_claims_attributed_to_a_named_source_are_sourced(sentence: str, source: 
 @pytest.mark.parametrize(
     ("sentence", "source"),
     [
+        ("The levy, which the Treasury says will raise $4 billion, starts in May.", "Treasury"),
+        ("Dalgety, who police said used three names, appeared in court on Friday.", "police"),
+        ("The flaw, which Ormsby claims lets anyone in, was patched in June.", "Ormsby"),
+    ],
+)
+def test_a_relative_clause_with_its_own_speaker_attributes_the_claim(sentence: str, source: str) -> None:
+    """'which the Treasury says will raise': the Treasury, not the writer, vouches for the figure."""
+    check(article(sentence), sentence[:8], SOURCED, source)
+
+
+def test_a_relative_pronoun_that_is_the_speaker_still_mentions_an_old_statement() -> None:
+    sentence = "Vance, who has said the tariffs will pay for themselves, toured the plant on Friday."
+    check(article(sentence), "Vance", UNATTRIBUTED)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
         ("A spokesman for the Home Office said the policy was under review.", "Home Office"),
         ("A Pentagon spokesman, Lt. Col. Ramon Diaz, said the review would take months.", "Ramon Diaz"),
         ("The governor's spokeswoman, Ana Ruiz, said in an email that the state would appeal.", "Ana Ruiz"),
