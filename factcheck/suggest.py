@@ -935,6 +935,11 @@ _TOLD_CLAUSE = re.compile(
 _TOLD_TO = re.compile(  # "told WeWork executives to look for", "told the man to remove": an order, reported
     r"\s+(?:(?!about\b|of\b|to\b)[\w'’.-]+\s+){1,4}to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b)[a-z]+\b"
 )
+# "told lawyers at Paul, Weiss that Ailes", "told a room full of employees that their"
+_TOLD_AT_LENGTH = re.compile(
+    r"\s+(?!about\b|of\b|to\b)(?:[\w.'’&-]+,?\s+){1,10}that\s+"
+    r"(?:the|a|an|his|her|their|its|our|my|he|she|they|it|we|I|there|[A-Z][\w'’-]*)\b"
+)
 _NAMED_LISTENER_THAT = re.compile(r"\s+(?:[A-Z0-9][\w'’.&-]*\s+){1,3}that\b")  # "told ESPN that"
 _SPEAKER_AFTER_QUOTE = re.compile(r"[,!?][”\"]\s+(?:[\w.'’-]+\s+){1,5}$")  # '“…,” Treasury Secretary Yellen '
 # "which EMarketer says will": the relative clause has its own speaker
@@ -1690,7 +1695,10 @@ def _read_attribution(
     if form == "complement" and not (
         rules.complement.match(text, verb_end)
         or _TOLD_CLAUSE.match(text, verb_end)
-        or (text[verb_start:verb_end].lower() in {"told", "tells", "tell"} and _TOLD_TO.match(text, verb_end))
+        or (
+            text[verb_start:verb_end].lower() in {"told", "tells", "tell"}
+            and (_TOLD_TO.match(text, verb_end) or _TOLD_AT_LENGTH.match(text, verb_end))
+        )
         or _SPEAKER_AFTER_QUOTE.search(text, 0, verb_start)  # '“…,” Yellen told the FT’s James Politi'
     ):
         return None

@@ -3001,6 +3001,10 @@ WORDING_CASES = [
     # telling someone to do something is a reported order
     ("Masayoshi Son told WeWork executives to look for new sources of revenue.", SOURCED),
     ("Ruiz asked for five days to get things going.", UNATTRIBUTED),
+    # a listener of many words, even with a comma, before "that"
+    ("Okafor told lawyers at Lane, Hart and Ode that the board had known since May.", SOURCED),
+    ("Ruiz once told a room full of the bank's new analysts that their jobs were safe.", SOURCED),
+    ("Ruiz told a story about the flood that made the crowd laugh.", UNATTRIBUTED),
 ]
 
 
