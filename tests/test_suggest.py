@@ -3005,6 +3005,9 @@ WORDING_CASES = [
     ("Okafor told lawyers at Lane, Hart and Ode that the board had known since May.", SOURCED),
     ("Ruiz once told a room full of the bank's new analysts that their jobs were safe.", SOURCED),
     ("Ruiz told a story about the flood that made the crowd laugh.", UNATTRIBUTED),
+    # remembering and marvelling are told by the one who remembers
+    ("Former aide Lena Park remembers once finding the mayor asleep in his office.", SOURCED),
+    ("The bank's founder marveled at how quickly the branch had grown.", SOURCED),
 ]
 
 
