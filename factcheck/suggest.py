@@ -1449,8 +1449,16 @@ def _named(words: Sequence[_Token], rules: _Rules) -> _Guess:
 
 
 def _spokesperson(tokens: Sequence[_Token], phrase: str, start: int, end: int, rules: _Rules) -> _Guess:
-    """A spokesperson: the source is the person's name if given, else the body spoken for."""
-    runs = _name_runs(tokens, rules)
+    """A spokesperson: the source is the person's name if given, else the body spoken for; those
+    for bodies of a kind ("Spokespeople for utilities") are unnamed."""
+    runs = [  # not "Spokespeople" alone, capitalised because it opens the sentence
+        (first, last)
+        for first, last in _name_runs(tokens, rules)
+        if any(token.norm not in rules.spokesperson for token in tokens[first:last])
+    ]
+    spoken_for = any(token.norm == "for" for token in tokens)
+    if not runs and spoken_for and tokens[-1].norm.endswith("s") and tokens[-1].text.islower():
+        return _Guess("anonymous", phrase, start, end, 0.85)
     people = [run for run in runs if not _is_organisation(tokens[run[0] : run[1]], rules)]
     candidates = people or runs
     chosen = candidates[-1] if candidates else None

@@ -368,6 +368,8 @@ def test_reportedly_and_sources_nobody_names_are_anonymous(sentence: str) -> Non
         ("Several geologists have hypothesized that the lake is fed by a hidden spring.", "geologists"),
         ("A housewife said she heard gunfire from the market.", "housewife"),
         ("A local shopkeeper told the paper that the gates were shut at noon.", "shopkeeper"),
+        ("Spokespeople for water utilities said the meters could not be read.", "utilities"),
+        ("Spokesmen and spokeswomen for state agencies say the counts are late.", "agencies"),
     ],
 )
 def test_a_group_described_but_not_named_is_anonymous(sentence: str, source: str | None) -> None:
@@ -550,6 +552,7 @@ def test_a_relative_pronoun_that_is_the_speaker_still_mentions_an_old_statement(
         ("A spokesman for the Home Office said the policy was under review.", "Home Office"),
         ("A Pentagon spokesman, Lt. Col. Ramon Diaz, said the review would take months.", "Ramon Diaz"),
         ("The governor's spokeswoman, Ana Ruiz, said in an email that the state would appeal.", "Ana Ruiz"),
+        ("Lawyer Cliff Oduya, representing the three voters, said the count was wrong.", "Cliff Oduya"),
     ],
 )
 def test_a_spokesperson_for_a_named_body_is_sourced(sentence: str, source: str) -> None:
