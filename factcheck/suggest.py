@@ -535,6 +535,7 @@ class _Rules:
     action_before_quantity: frozenset[str]  # "added": an act, not words, before "about 80 jobs"
     action_before_possessive: frozenset[str]  # "added his seventh goal", "claimed her first title"
     action_before_article: frozenset[str]  # "added a goal"
+    action_before_media: frozenset[str]  # "posted a picture"
     expert_nouns: frozenset[str]  # "researchers", "analysts": unnamed, but often named before
     study_teams: frozenset[str]  # "the researchers" of a study mentioned before are on the record
     study_team_noun: re.Pattern[str]  # one of study_teams, in lower-case text
@@ -753,6 +754,7 @@ def _rules(extra_dir: str | None = None) -> _Rules:
         action_before_quantity=frozenset(attribution["verbs_of_action_before_quantity"]),
         action_before_possessive=frozenset(attribution["verbs_of_action_before_possessive"]),
         action_before_article=frozenset(attribution["verbs_of_action_before_article"]),
+        action_before_media=frozenset(attribution["verbs_of_action_before_media"]),
         unnamed_bodies=frozenset(anonymity["unnamed_bodies"]),
         group_pronouns=frozenset(anonymity["group_pronouns"]),
         unnamed_findings=frozenset(anonymity["unnamed_findings"]),
@@ -907,6 +909,10 @@ _QUANTITY = re.compile(
 _POSSESSIVE_OBJECT = re.compile(r"\s+(?:his|her|their|its|our)\s")
 _ACT_OBJECT = re.compile(  # "added a goal"; "added smaller landers to the contract": an act
     r"\s+(?:a|an)\s|(?:\s+(?!that\b)[\w'’-]+){1,5}\s+to\s+(?:the|his|her|its|their)\b"
+)
+_MEDIA_OBJECT = re.compile(  # "posted a picture", "tweeted photos of": sharing an image is an act, not words
+    r"\s+(?:(?:a|an|the|his|her|its|their|two|three|several|new|recent)\s+)*"
+    r"(?:picture|photo|photograph|image|video|selfie|clip|snapshot)s?\b"
 )
 _NOT_AFTER_VERB = frozenset({"by", "which"})  # words that follow a noun or a passive, not a verb of saying
 _SINGULAR_VERB = re.compile(r"[^s]s$")  # "says", "forecasts": a verb in the third person singular
@@ -1484,13 +1490,17 @@ class _Quote:
     words: int
     is_label: bool
     modifier: bool = False  # a label only because it modifies the noun after it ('a "tip-top" plan')
+    spoken: bool = False  # opens the sentence and ends with a comma, "!" or "?": '"Sure," Matie says.'
 
-    def __init__(self, start: int, end: int, words: int, is_label: bool, modifier: bool = False) -> None:
+    def __init__(
+        self, start: int, end: int, words: int, is_label: bool, modifier: bool = False, spoken: bool = False
+    ) -> None:
         self.start = start
         self.end = end
         self.words = words
         self.is_label = is_label
         self.modifier = modifier
+        self.spoken = spoken
 
 
 def _quote_spans(text: str, open_at_start: bool) -> tuple[list[tuple[int, int]], bool]:
@@ -1555,7 +1565,7 @@ def _classify_quotes(text: str, spans: Sequence[tuple[int, int]], rules: _Rules)
             is_label = text[start:end].strip('“”"‘’«»„ ')[-1:] not in _TERMINAL_MARKS  # '"Everything."'
         if not is_label and quotes and quotes[-1].is_label and _GLOSS.fullmatch(text, quotes[-1].end, start):
             is_label = True  # 'the nickname "mkono wa damu," or "the man with the bloody hand,"'
-        quotes.append(_Quote(start, end, len(words), is_label or not words, modifier and is_label))
+        quotes.append(_Quote(start, end, len(words), is_label or not words, modifier and is_label, spoken))
     return quotes
 
 
@@ -1747,6 +1757,7 @@ def _read_attribution(
         (verb in rules.action_before_quantity and _QUANTITY.match(text, verb_end))
         or (verb in rules.action_before_possessive and _POSSESSIVE_OBJECT.match(text, verb_end))
         or (verb in rules.action_before_article and _ACT_OBJECT.match(text, verb_end))
+        or (verb in rules.action_before_media and _MEDIA_OBJECT.match(text, verb_end))
     ):
         return None  # "has added about 80 jobs", "added his seventh goal": an act, not words
     if not after_quote and verb.lower() in rules.needing_that and not _THAT_SOON.match(text, verb_end):
@@ -2034,6 +2045,8 @@ def _subject_before(
             and tokens[index - 1].capitalised
             and next_word is not None
             and (next_word.capitalised or (token.norm == "and" and next_word.norm in _COMPANIONS))
+        ) or (  # "one of the managers"
+            token.norm == "of" and index > 0 and tokens[index - 1].norm in rules.indefinite
         )
         if (token.norm in rules.clause_stops and not joins_names) or (
             token.norm in rules.saying_verbs and index < len(tokens) - 1  # "the ransom note warns": a noun
@@ -3556,7 +3569,9 @@ class _ArticleReader:
             return _Draft(previous_draft.label, confidence, reason, [], previous_draft.source)
 
         # 1. quoted (a short quotation counts when someone, or a document, is credited with it)
-        long_quotes = [q for q in real_quotes if q.words >= 3 or _whole_sentence(text, q)]
+        long_quotes = [
+            q for q in real_quotes if q.words >= 3 or (q.spoken and q.words > 1) or _whole_sentence(text, q)
+        ]
         credited = (
             claims
             or any(a.guess is not None for a in reading.attributions)  # "..., though he said it was "soft.""

@@ -3011,6 +3011,17 @@ WORDING_CASES = [
     # remembering and marvelling are told by the one who remembers
     ("Former aide Lena Park remembers once finding the mayor asleep in his office.", SOURCED),
     ("The bank's founder marveled at how quickly the branch had grown.", SOURCED),
+    # sharing a picture is an act; posting words is not
+    ("Mayor Ruiz posted a photo of the flooded road on Tuesday evening.", UNATTRIBUTED),
+    ("Her cousin, Luca Moretti, posted two pictures of the rescue online.", UNATTRIBUTED),
+    ("Mayor Ruiz posted on Facebook that the road would reopen on Friday.", SOURCED),
+    # a few words cut off by a comma at the start of the sentence are someone's words
+    ("“Not again,” came the reply from the back of the hall.", QUOTED),
+    ("“It failed,” one of the plant managers said later.", QUOTED),
+    ("“Parasite,” the Korean satire about the wealth gap, won the top prize.", UNATTRIBUTED),
+    # one of a group nobody names
+    ("One of the managers present said the plant would close in May.", ANONYMOUS),
+    ("Detectives believe the car was taken from the lot on Friday night.", ANONYMOUS),
 ]
 
 
