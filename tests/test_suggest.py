@@ -3022,6 +3022,8 @@ WORDING_CASES = [
     # one of a group nobody names
     ("One of the managers present said the plant would close in May.", ANONYMOUS),
     ("Detectives believe the car was taken from the lot on Friday night.", ANONYMOUS),
+    ("Foreign patients say the clinics charge a third of the price at home.", ANONYMOUS),
+    ("The lesson, the associate noted, was to speak to him last.", ANONYMOUS),
 ]
 
 
