@@ -2184,6 +2184,9 @@ def _main_subject(text: str, before: int, rules: _Rules) -> _Guess | None:
         tokens = _tokens(text, part.start(), part.end(), rules)
         if not tokens or tokens[0].norm in rules.clause_openers:
             continue
+        if part.end() < before and _ADVERB.fullmatch(tokens[0].text):
+            continue  # "Shortly before 1 a.m. Wednesday, Romney ...": an opener
+
         phrase: list[_Token] = []
         for token in tokens:
             nouny = (

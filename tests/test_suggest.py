@@ -3024,6 +3024,11 @@ WORDING_CASES = [
     ("Detectives believe the car was taken from the lot on Friday night.", ANONYMOUS),
     ("Foreign patients say the clinics charge a third of the price at home.", ANONYMOUS),
     ("The lesson, the associate noted, was to speak to him last.", ANONYMOUS),
+    # an opening adverbial phrase before the subject of a joined verb of saying
+    ("Shortly after noon on Friday, Okafor walked onto the stage and told the crowd he had won.", SOURCED),
+    # accusing, complaining, admitting: what the subject of the main clause said
+    ("The city sued the builder on Monday, accusing it of skipping two safety checks.", SOURCED),
+    ("Some riders are complaining about delays on the new line.", ANONYMOUS),
 ]
 
 
