@@ -3029,6 +3029,10 @@ WORDING_CASES = [
     # accusing, complaining, admitting: what the subject of the main clause said
     ("The city sued the builder on Monday, accusing it of skipping two safety checks.", SOURCED),
     ("Some riders are complaining about delays on the new line.", ANONYMOUS),
+    # welcoming a decision, talking about something, regarding something as: a view, on the record
+    ("The tenants' union welcomed the court's move to halt the evictions.", SOURCED),
+    ("Before the vote, Okafor talked publicly about her doubts over the budget.", SOURCED),
+    ("Reef experts regard the bay as the most important nursery on the coast.", ANONYMOUS),
 ]
 
 
