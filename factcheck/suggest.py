@@ -1210,6 +1210,8 @@ def _classify(
     if determiner == "no":
         return None  # "no group claimed responsibility": nobody is cited
     if len(core) == 1 and head.norm in rules.group_pronouns:  # "Those in favour of the ban have said"
+        if _is_name(extra, rules):
+            return _named(extra, rules)  # "Another, Pelco, announced": the apposition names it
         return _Guess("anonymous", phrase, span_start, span_end, 0.8)
     if not rules.spokesperson.isdisjoint(core_norms) or (
         not rules.spokesperson_starts.isdisjoint(core_norms)
@@ -1269,6 +1271,8 @@ def _classify(
             return _Guess("anonymous", phrase, span_start, span_end, 0.75, document=True)
         if author is not None and author.kind == "named":
             return replace(author, document=True)
+        if author is not None and author.kind == "institution":  # "estimates by the US government"
+            return replace(author, kind="document", document=True)
         openers = (rules.documents, rules.earlier_work, rules.indefinite)
         unnamed = not any(  # a capital only because the sentence starts there: "Polls show"
             t.capitalised and (i > 0 or not any(t.norm in words for words in openers))

@@ -3033,6 +3033,9 @@ WORDING_CASES = [
     ("The tenants' union welcomed the court's move to halt the evictions.", SOURCED),
     ("Before the vote, Okafor talked publicly about her doubts over the budget.", SOURCED),
     ("Reef experts regard the bay as the most important nursery on the coast.", ANONYMOUS),
+    # "another" or "one" named in an apposition; a finding by a named institution
+    ("Another, Baxley Foods, announced in May that it would close two plants.", SOURCED),
+    ("According to estimates by the state government, the river rose two metres.", SOURCED),
 ]
 
 
