@@ -1746,8 +1746,8 @@ def _read_attribution(
         return None  # "the Treasury note has risen", "pledges which ...", "recalled by": not a verb of saying
     if following == "to" and (form == "belief" or text[verb_start:verb_end] in rules.action_before_to):
         return None  # "expects to release", "continued to fall": an intention or an act, not a claim
-    if form == "document" and _MODAL.search(text, max(0, verb_start - 24), verb_start):
-        return None  # "the bill would require": what a document would do, told by the writer
+    if form in {"document", "belief"} and _MODAL.search(text, max(0, verb_start - 24), verb_start):
+        return None  # "the bill would require", "visitors can expect": what would be, told by the writer
     if form == "object" and not (
         rules.complement.match(text, verb_end)
         or _OBJECT.match(text, verb_end)

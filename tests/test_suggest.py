@@ -3036,6 +3036,9 @@ WORDING_CASES = [
     # "another" or "one" named in an apposition; a finding by a named institution
     ("Another, Baxley Foods, announced in May that it would close two plants.", SOURCED),
     ("According to estimates by the state government, the river rose two metres.", SOURCED),
+    # what people could or would believe is the writer's supposition
+    ("Visitors can expect long queues at the border crossing this weekend.", UNATTRIBUTED),
+    ("Contrary to what some parents might believe, toddlers sleep less in summer.", UNATTRIBUTED),
 ]
 
 
