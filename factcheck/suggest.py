@@ -1844,7 +1844,11 @@ def _read_attribution(
         and guess.kind == "anonymous"
         and form in {"speech", "speechact"}
         and _SINGULAR_VERB.search(text, verb_start, _first_word_end(text, verb_start, verb_end))
-        and (guess.text.lower().endswith("s") or guess.text.lower() in rules.group_pronouns - {"another"})
+        and (
+            guess.text.lower().endswith("s")
+            or guess.text.lower().rsplit(None, 1)[-1] in {"men", "women", "children", "people"}
+            or guess.text.lower() in rules.group_pronouns - {"another"}
+        )
     ):
         return None  # "Officials monitor weather forecasts", "Those estimates": no verb of a plural
     return _Attribution(form, verb_start, verb_end, guess, relative=relative)

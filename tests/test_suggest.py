@@ -3039,6 +3039,9 @@ WORDING_CASES = [
     # what people could or would believe is the writer's supposition
     ("Visitors can expect long queues at the border crossing this weekend.", UNATTRIBUTED),
     ("Contrary to what some parents might believe, toddlers sleep less in summer.", UNATTRIBUTED),
+    # "people notes" is no plural subject and its verb: "notes" is a noun there
+    ("The screen lets people send notes to the device from a phone app.", UNATTRIBUTED),
+    ("Some people say the bridge was never safe.", ANONYMOUS),
 ]
 
 
