@@ -844,6 +844,7 @@ _ASIDE = re.compile(r"\([^()]{1,40}\)")  # "(R-Ky.)", "(AP)": left out of the wo
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _CONTRACTION = re.compile(r"(?:n['’]t|['’](?:m|re|ll|ve|d))$", re.IGNORECASE)  # "Don't", "I'm": no name
 _INITIALS = re.compile(r"^(?:[A-Za-z]\.)+(?:-[\w.]+)?$")
+_CLOSING_AFTER = ".,!?"  # a closing quotation mark right after these ends someone's words
 _QUOTE_MARK = re.compile(r"[“”\"‘’«»„]")
 _CUE_ORDER = attrgetter("start", "end")
 _CLOSING_MARKS = "”\"’'»)]"  # may follow the full stop that ends a sentence
@@ -1523,12 +1524,16 @@ def _quote_spans(text: str, open_at_start: bool) -> tuple[list[tuple[int, int]],
             if double_open is not None:
                 spans.append((double_open, at + 1))
                 double_open = None
+            elif not spans and before in _CLOSING_AFTER:  # its opening mark was lost: quoted from the start
+                spans.append((0, at + 1))
         elif mark == '"':
             if (double_open is None and (before.isspace() or before in "([—–-")) or at == 0:
                 double_open = at
             elif double_open is not None:
                 spans.append((double_open, at + 1))
                 double_open = None
+            elif not spans and before in _CLOSING_AFTER and not after.isalnum():
+                spans.append((0, at + 1))
         elif mark == "‘":
             if single_open is None and double_open is None and (before.isspace() or before in "([—–-"):
                 single_open = at

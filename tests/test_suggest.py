@@ -185,6 +185,20 @@ def test_a_quotation_continued_in_the_next_sentence_keeps_its_speaker() -> None:
     check(text, "“Every day", QUOTED, "Ortiz")
 
 
+@pytest.mark.parametrize("closing", ["”", '"'])
+def test_words_before_a_closing_mark_whose_opening_mark_was_lost_are_quoted(closing: str) -> None:
+    text = article(
+        f"“We built it flat,” says Okafor. Nobody wanted a hinge there. There was no reason.{closing} "
+        "The angle is common on drawing boards."
+    )
+    check(text, "There was no reason", QUOTED)
+    check(text, "The angle", UNATTRIBUTED)
+
+
+def test_an_inch_mark_is_no_closing_quotation_mark() -> None:
+    check(article('The screen measures 27" across and weighs 4 kg.'), "The screen", UNATTRIBUTED)
+
+
 def test_a_speaker_tag_split_from_its_quote_stays_quoted() -> None:
     text = article("“Is that legal?” Judge Amy Lin asked.")
     assert [s.text for s in segment(text)][1:] == ["“Is that legal?”", "Judge Amy Lin asked."]
