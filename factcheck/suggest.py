@@ -2965,6 +2965,25 @@ def _question_answer_paragraphs(paragraphs: dict[int, list[Sentence]]) -> dict[i
     }
 
 
+_PHOTO_CREDIT = re.compile(  # "(Reuters)", "(TSUNO/AFP/Getty Images)", "(Picture by Jameel Springer)"
+    r"\((?:[^()]{0,60}/)?(?:Reuters|AFP|AP|EPA|Getty Images|Shutterstock|Public domain"
+    r"|(?:Photo|Picture|Image)s?(?: by|:)\s[^()]{1,50}|Courtesy(?: of)?\s[^()]{1,50})\)\.?",
+    re.IGNORECASE,
+)
+_CAPTION_SENTENCES = 2  # at most, above the photo credit that closes a caption's paragraph
+
+
+def _caption_sentences(paragraphs: dict[int, list[Sentence]]) -> set[int]:
+    """Sentences of a caption: a short paragraph that a photo credit in parentheses closes ("An
+    investor watches a stock board in Tokyo. (YOSHIKAZU TSUNO/AFP/Getty Images)")."""
+    captions: set[int] = set()
+    for sentences in paragraphs.values():
+        last = sentences[-1]
+        if 1 < len(sentences) <= _CAPTION_SENTENCES + 1 and _PHOTO_CREDIT.fullmatch(last.text.strip()):
+            captions.update(sentence.index for sentence in sentences[:-1])
+    return captions
+
+
 def _teaser_paragraphs(paragraphs: dict[int, list[Sentence]], rules: _Rules) -> set[int]:
     """Paragraphs of a run of story teasers: two or more paragraphs cut off mid-sentence ("... as a
     writer, producer and"), with any single whole paragraph between them. The headline and lines
@@ -3042,6 +3061,7 @@ class _ArticleReader:
         for sentence in sentences:
             self.paragraphs.setdefault(sentence.paragraph, []).append(sentence)
         self.teasers = _teaser_paragraphs(self.paragraphs, rules)
+        self.captions = _caption_sentences(self.paragraphs)
         self.comments_from = _comments_start(sentences, rules)
         self.turns = _transcript_turns(text, self.paragraphs, rules)
         self.signed = _signed_passages(self.paragraphs, rules)
@@ -3091,6 +3111,8 @@ class _ArticleReader:
         if sentence.paragraph in self.teasers:
             self.block = None
             return _Draft(SKIP, 0.75, "teaser for another story, cut off mid-sentence", [])
+        if sentence.index in self.captions:
+            return _Draft(SKIP, 0.85, "caption above its photo credit", [])
         if sentence.index in self.letters.writers:
             reason = "a letter printed in full, from its salutation to its sign-off"
             return _Draft(QUOTED, 0.85, reason, [], self.letters.writers[sentence.index])

@@ -873,6 +873,17 @@ def test_who_the_source_is_when_outlets_officials_and_titles_mix(
     check(article(sentence), sentence[:12], label, source)
 
 
+def test_a_caption_above_its_photo_credit_is_skip() -> None:
+    text = article(
+        "A trader watches a stock board in Lagos. (ADE OKON/AFP/Getty Images)",
+        "Shares fell for a third day. (Picture by Tunde Bello)",
+        "Shares fell for a third day in Lagos as the naira weakened. Traders sold banks first.",
+    )
+    check(text, "A trader watches", SKIP)
+    check(text, "Shares fell for a third day.", SKIP)
+    check(text, "Shares fell for a third day in Lagos", UNATTRIBUTED)
+
+
 def test_a_dateline_is_not_a_source() -> None:
     text = article(
         "LISBON (Reuters) - Portugal will extend its tax break for another year, the finance ministry said."
