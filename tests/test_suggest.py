@@ -884,6 +884,17 @@ def test_a_caption_above_its_photo_credit_is_skip() -> None:
     check(text, "Shares fell for a third day in Lagos", UNATTRIBUTED)
 
 
+def test_the_ingredient_lines_of_a_recipe_are_skip() -> None:
+    text = article(
+        "To serve four:\n2 tsp vegetable oil\n1 large onion\n1/4 tsp dried oregano",
+        "The city bought 3 cans of paint.",
+    )
+    check(text, "2 tsp", SKIP)
+    check(text, "1 large onion", SKIP)
+    check(text, "1/4 tsp", SKIP)
+    check(text, "The city bought", UNATTRIBUTED)
+
+
 def test_a_dateline_is_not_a_source() -> None:
     text = article(
         "LISBON (Reuters) - Portugal will extend its tax break for another year, the finance ministry said."
