@@ -2984,6 +2984,30 @@ def _caption_sentences(paragraphs: dict[int, list[Sentence]]) -> set[int]:
     return captions
 
 
+_BIO_OPENING = re.compile(  # "Gail Gardner is the Small Business Marketing Strategist who ..."
+    r"(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}) (?:is|was) (?:also )?(?:an?|the) "
+)
+_REPORTED = re.compile(r"\b(?:said|says|told|according to)\b")  # a source speaking: the story goes on
+_BIO_PARAGRAPHS = 3  # at most, from the end of the article, where a bio of its author may stand
+
+
+def _author_bio_sentences(text: str, paragraphs: dict[int, list[Sentence]]) -> set[int]:
+    """Sentences of a bio at the end of the article: a paragraph near the end that opens with a
+    person the story never named before ("Zach Hanlon is a marketing and sales expert who ...")
+    and reports no one's words."""
+    bios: set[int] = set()
+    for number in sorted(paragraphs)[-_BIO_PARAGRAPHS:]:
+        sentences = paragraphs[number]
+        opening = _BIO_OPENING.match(sentences[0].text)
+        if (
+            opening is not None
+            and opening.group("name") not in text[: sentences[0].start]
+            and not any(_REPORTED.search(sentence.text) for sentence in sentences)
+        ):
+            bios.update(sentence.index for sentence in sentences)
+    return bios
+
+
 def _teaser_paragraphs(paragraphs: dict[int, list[Sentence]], rules: _Rules) -> set[int]:
     """Paragraphs of a run of story teasers: two or more paragraphs cut off mid-sentence ("... as a
     writer, producer and"), with any single whole paragraph between them. The headline and lines
@@ -3062,6 +3086,7 @@ class _ArticleReader:
             self.paragraphs.setdefault(sentence.paragraph, []).append(sentence)
         self.teasers = _teaser_paragraphs(self.paragraphs, rules)
         self.captions = _caption_sentences(self.paragraphs)
+        self.bios = _author_bio_sentences(text, self.paragraphs)
         self.comments_from = _comments_start(sentences, rules)
         self.turns = _transcript_turns(text, self.paragraphs, rules)
         self.signed = _signed_passages(self.paragraphs, rules)
@@ -3113,6 +3138,8 @@ class _ArticleReader:
             return _Draft(SKIP, 0.75, "teaser for another story, cut off mid-sentence", [])
         if sentence.index in self.captions:
             return _Draft(SKIP, 0.85, "caption above its photo credit", [])
+        if sentence.index in self.bios:
+            return _Draft(SKIP, 0.8, "bio of someone the story never named, at its end", [])
         if sentence.index in self.letters.writers:
             reason = "a letter printed in full, from its salutation to its sign-off"
             return _Draft(QUOTED, 0.85, reason, [], self.letters.writers[sentence.index])

@@ -895,6 +895,18 @@ def test_the_ingredient_lines_of_a_recipe_are_skip() -> None:
     check(text, "The city bought", UNATTRIBUTED)
 
 
+def test_a_bio_at_the_end_of_someone_the_story_never_named_is_skip() -> None:
+    text = article(
+        "Ports in the region handled record cargo in May.",
+        "Dana Price is the harbour master at Tema. She said the queues were shorter.",
+        "Zach Hanlon is a marketing and sales expert who has worked with three shipping lines. "
+        "He writes about logistics.",
+    )
+    check(text, "Zach Hanlon", SKIP)
+    check(text, "He writes", SKIP)
+    check(text, "Dana Price is", UNATTRIBUTED)  # not at the very end, and named in the story
+
+
 def test_a_dateline_is_not_a_source() -> None:
     text = article(
         "LISBON (Reuters) - Portugal will extend its tax break for another year, the finance ministry said."
