@@ -911,9 +911,10 @@ _POSSESSIVE_OBJECT = re.compile(r"\s+(?:his|her|their|its|our)\s")
 _ACT_OBJECT = re.compile(  # "added a goal"; "added smaller landers to the contract": an act
     r"\s+(?:a|an)\s|(?:\s+(?!that\b)[\w'’-]+){1,5}\s+to\s+(?:the|his|her|its|their)\b"
 )
-_MEDIA_OBJECT = re.compile(  # "posted a picture", "tweeted photos of": sharing an image is an act, not words
-    r"\s+(?:(?:a|an|the|his|her|its|their|two|three|several|new|recent)\s+)*"
-    r"(?:picture|photo|photograph|image|video|selfie|clip|snapshot)s?\b"
+_MEDIA_OBJECT = re.compile(  # "posted a picture", "wrote a biography of": making or sharing a work is an act
+    r"\s+(?:(?:a|an|the|his|her|its|their|two|three|several|new|recent|first|second)\s+)*"
+    r"(?:picture|photo|photograph|image|video|selfie|clip|snapshot|book|biography|novel|memoir|song|script"
+    r"|screenplay|poem)s?\b"
 )
 _NOT_AFTER_VERB = frozenset({"by", "which"})  # words that follow a noun or a passive, not a verb of saying
 _SINGULAR_VERB = re.compile(r"[^s]s$")  # "says", "forecasts": a verb in the third person singular

@@ -3063,6 +3063,10 @@ WORDING_CASES = [
     ("Mayor Ruiz posted a photo of the flooded road on Tuesday evening.", UNATTRIBUTED),
     ("Her cousin, Luca Moretti, posted two pictures of the rescue online.", UNATTRIBUTED),
     ("Mayor Ruiz posted on Facebook that the road would reopen on Friday.", SOURCED),
+    ("In 1950 the journalist Ada Kaye wrote a biography of the inventor.", UNATTRIBUTED),
+    ("Ada Kaye wrote in her book that the inventor died poor.", SOURCED),
+    # believing in something is no claim reported
+    ("The carmaker still believes in small sedans for city driving.", UNATTRIBUTED),
     # a few words cut off by a comma at the start of the sentence are someone's words
     ("“Not again,” came the reply from the back of the hall.", QUOTED),
     ("“It failed,” one of the plant managers said later.", QUOTED),
