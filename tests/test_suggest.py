@@ -3067,6 +3067,9 @@ WORDING_CASES = [
     ("Ada Kaye wrote in her book that the inventor died poor.", SOURCED),
     # believing in something is no claim reported
     ("The carmaker still believes in small sedans for city driving.", UNATTRIBUTED),
+    # recognising that, and being sceptical or optimistic, tell a source's view
+    ("Coach Dana Mills recognizes that the team's playoff hopes are slim.", SOURCED),
+    ("The governor is skeptical the two agencies can share one budget.", SOURCED),
     # a few words cut off by a comma at the start of the sentence are someone's words
     ("“Not again,” came the reply from the back of the hall.", QUOTED),
     ("“It failed,” one of the plant managers said later.", QUOTED),
