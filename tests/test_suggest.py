@@ -3070,6 +3070,10 @@ WORDING_CASES = [
     # recognising that, and being sceptical or optimistic, tell a source's view
     ("Coach Dana Mills recognizes that the team's playoff hopes are slim.", SOURCED),
     ("The governor is skeptical the two agencies can share one budget.", SOURCED),
+    # more verbs of saying
+    ("On Tuesday the minister clarified that no funds had been moved.", SOURCED),
+    ("Dr Okafor underscored the importance of banking reform for small firms.", SOURCED),
+    ("In a call with analysts, Ruiz disputed the regulator's central argument.", SOURCED),
     # a few words cut off by a comma at the start of the sentence are someone's words
     ("“Not again,” came the reply from the back of the hall.", QUOTED),
     ("“It failed,” one of the plant managers said later.", QUOTED),
