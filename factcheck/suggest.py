@@ -889,6 +889,7 @@ _THAT_SOON = re.compile(r"(?:\s+[^\s,.;:!?“”\"]+){0,5}?\s+that\b")  # "testi
 _FORMER = frozenset({"former", "ex", "onetime", "one-time"})  # before a noun, a person who once was one
 # plural in meaning, though not in "-s": "Both men", "The couple revealed"
 _PLURAL_IN_MEANING = frozenset({"men", "women", "children", "people", "couple", "pair", "duo", "trio"})
+_DEMONYM = re.compile(r"(?:an|ian|ese|ish|i|crat)$")  # "Republican", "Syrian", "Democrat", "Iraqi"
 _PEOPLE_PLURAL = re.compile(r"(?:ers|ors|ists|ians|ants|ents)$")  # "oceanographers", "donors", "residents"
 _WORK_BEFORE = re.compile(  # a title in quotation marks may run long after the work it names
     r"\b(?i:book|novel|memoir|film|movie|documentary|album|song|show|series|play|poem|essay)s?\b\W{0,3}$"
@@ -1298,6 +1299,13 @@ def _classify(
         and determiner in rules.indefinite - {"a", "an", "one"}
         and _PEOPLE_PLURAL.search(head.norm)
     ):  # "Many Tunisians", "some Democrats": people described, not named
+        return _Guess("anonymous", phrase, span_start, span_end, 0.75)
+    if (
+        head_run is not None
+        and head_run[1] - head_run[0] == 1
+        and determiner in {"a", "an", "one", "another"}
+        and _DEMONYM.search(head.norm)
+    ):  # "One prominent Republican", "a Syrian": one person described, not named
         return _Guess("anonymous", phrase, span_start, span_end, 0.75)
     if head_run is not None:
         return _named(tokens[head_run[0] : head_run[1]], rules)

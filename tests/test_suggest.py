@@ -383,6 +383,8 @@ def test_reportedly_and_sources_nobody_names_are_anonymous(sentence: str) -> Non
         ("A housewife said she heard gunfire from the market.", "housewife"),
         ("A local shopkeeper told the paper that the gates were shut at noon.", "shopkeeper"),
         ("Spokespeople for water utilities said the meters could not be read.", "utilities"),
+        ("One prominent Republican told me the vote would fail.", "Republican"),
+        ("A Syrian told reporters the town had fallen overnight.", "Syrian"),
         ("Spokesmen and spokeswomen for state agencies say the counts are late.", "agencies"),
     ],
 )
