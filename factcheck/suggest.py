@@ -962,16 +962,16 @@ _CLOSING_TAG = re.compile(
 )  # "..., an official told local station KTLA."
 _BENCHMARK = re.compile(r"\b(?:than|as)\s+$", re.IGNORECASE)  # "than analysts expected"
 _OBJECT = re.compile(  # "reported a loss", "reported seeing smoke", "reported gross revenues of"
-    r"\s+(?:a|an|the|its|his|her|their|this|these|that|new|\$|\d|\w+ing\b"
+    r"\s+(?:(?:a|an|the|its|his|her|their|this|these|that|new)\b|\$|\d|\w+ing\b"
+    r"|(?:about|nearly|almost|more\s+than|over|up\s+to|some|at\s+least)\s+[\d$]"  # "reported at least 5,000"
+    r"|(?:in|at)\s+[\w“\"]"  # "wrote in the paper", "announced at CES", "reported at 1:30 p.m."
     # a bare noun and what it is of: not a preposition, conjunction or auxiliary ("reported to police")
     r"|(?!(?:to|for|by|on|in|at|from|with|into|over|about|after|before|as|and|or|but|which|who|when"
     r"|is|was|were|are)\b)[a-z][\w-]*\s+(?:of|on|in|that)\b"
     r"|(?:[a-z][\w-]*\s+)?(?:plans?|details|figures|results)\b"  # "announced plans", "revealed lofty plans"
-    r"|in\s+(?:[Tt]he\s+)?[A-Z][\w-]+"  # "wrote in The Atlantic"
     # a clause with no "that": "announced it was going to", "announced Friday it will"
     r"|(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+)?(?:he|she|it|they|we|I)\s+"
-    r"(?:would|will|was|is|were|are|had|has|have|could|can|did|plans|planned|intends)\b)",
-    re.IGNORECASE,
+    r"(?:would|will|was|is|were|are|had|has|have|could|can|did|plans|planned|intends)\b)"
 )
 _PHRASE_END = re.compile(
     r"[,;:!?“”\"()—–]|(?<![A-Z])\.(?=\s|$)|\.$|\s(?:that|who|which|when|on\s+[A-Z][a-z]+day)\b"
@@ -1766,7 +1766,8 @@ def _read_attribution(
         rules.complement.match(text, verb_end)
         or _OBJECT.match(text, verb_end)
         or _as_source(text, verb_start, verb_end)
-    ):
+        or (text[:verb_start].rstrip().endswith(",") and text[verb_end:].lstrip()[:1].isupper())
+    ):  # the last: a speaker after the verb, ", reported Alexandra Olgin of ..."
         return None
     before = text[:verb_start].rstrip()
     after_quote = before.endswith(("”", '"', "’", ",”", ',"'))

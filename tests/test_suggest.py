@@ -3076,6 +3076,12 @@ WORDING_CASES = [
     ("On Tuesday the minister clarified that no funds had been moved.", SOURCED),
     ("Dr Okafor underscored the importance of banking reform for small firms.", SOURCED),
     ("In a call with analysts, Ruiz disputed the regulator's central argument.", SOURCED),
+    # what may follow "reported", "announced", "wrote": an object, an amount, a setting, a speaker
+    ("Every week, staff posted about the kitten's progress on the store's page.", UNATTRIBUTED),
+    ("State police reported at least 5,000 people entered the building.", SOURCED),
+    ("The road stayed shut all night, reported Ana Ruiz of Coast Radio.", SOURCED),
+    ("Both cars will get the new system, as the companies announced at CES 2016.", SOURCED),
+    ("The ice sheet is thinning fast, the team wrote in the paper.", SOURCED),
     # a few words cut off by a comma at the start of the sentence are someone's words
     ("“Not again,” came the reply from the back of the hall.", QUOTED),
     ("“It failed,” one of the plant managers said later.", QUOTED),
