@@ -887,8 +887,9 @@ _TIME_WORD = re.compile(  # words of a time that may stand before the subject: "
 _COMPANIONS = frozenset({"his", "her", "their", "colleagues", "co-authors", "others", "other"})
 _THAT_SOON = re.compile(r"(?:\s+[^\s,.;:!?“”\"]+){0,5}?\s+that\b")  # "testified on Tuesday that"
 _FORMER = frozenset({"former", "ex", "onetime", "one-time"})  # before a noun, a person who once was one
+_PEOPLE_NOUNS = frozenset({"men", "women", "children", "people"})  # plural, though not in "-s"
 # plural in meaning, though not in "-s": "Both men", "The couple revealed"
-_PLURAL_IN_MEANING = frozenset({"men", "women", "children", "people", "couple", "pair", "duo", "trio"})
+_PLURAL_IN_MEANING = _PEOPLE_NOUNS | {"couple", "pair", "duo", "trio"}
 _DEMONYM = re.compile(r"(?:an|ian|ese|ish|i|crat)$")  # "Republican", "Syrian", "Democrat", "Iraqi"
 _PEOPLE_PLURAL = re.compile(r"(?:ers|ors|ists|ians|ants|ents)$")  # "oceanographers", "donors", "residents"
 _WORK_BEFORE = re.compile(  # a title in quotation marks may run long after the work it names
@@ -1861,7 +1862,7 @@ def _read_attribution(
         and _SINGULAR_VERB.search(text, verb_start, _first_word_end(text, verb_start, verb_end))
         and (
             guess.text.lower().endswith("s")
-            or guess.text.lower().rsplit(None, 1)[-1] in {"men", "women", "children", "people"}
+            or guess.text.lower().rsplit(None, 1)[-1] in _PEOPLE_NOUNS
             or guess.text.lower() in rules.group_pronouns - {"another"}
         )
     ):
@@ -2209,7 +2210,6 @@ def _main_subject(text: str, before: int, rules: _Rules) -> _Guess | None:
             continue
         if part.end() < before and _ADVERB.fullmatch(tokens[0].text):
             continue  # "Shortly before 1 a.m. Wednesday, Romney ...": an opener
-
         phrase: list[_Token] = []
         for token in tokens:
             nouny = (
