@@ -3550,6 +3550,9 @@ class _ArticleReader:
         first_of_paragraph = (
             sentence.index == 0 or self.sentences[sentence.index - 1].paragraph != sentence.paragraph
         )
+        if first_of_paragraph and self.rules.dateline.match(text):  # "13.08 Tony Fernandes ...": a new entry
+            self.block = None
+            return None
         if first_of_paragraph and distance > 1:
             resumed = bool(block.resumption.search(text)) or any(
                 a.guess is not None

@@ -1123,6 +1123,16 @@ def test_a_block_quotation_ends_when_the_writer_names_the_document_again() -> No
     check(BLOCK, "Shares rose", UNATTRIBUTED)
 
 
+def test_a_block_quotation_ends_at_the_next_time_stamped_entry_of_a_live_blog() -> None:
+    text = article(
+        "13.10 The airline's chief executive, Ana Ruiz, said in a statement:",
+        "We are doing all we can for the families.",
+        "13.25 Rescuers have found a second piece of debris near the coast.",
+    )
+    check(text, "We are doing", QUOTED)
+    check(text, "13.25 Rescuers", UNATTRIBUTED)
+
+
 def test_an_outlet_report_continued_as_a_block() -> None:
     text = article(
         "The Guardian reported on Sunday that the ministry had ignored warnings.",
