@@ -987,6 +987,7 @@ def test_a_headline_credited_to_an_outlet_is_sourced_to_it() -> None:
         pytest.param("Published 2 June 2024", id="published-date"),
         pytest.param("Here's what you need to know about the new rules.", id="signpost"),
         pytest.param("Get in touch.", id="get-in-touch"),
+        pytest.param("You can read more about the port's owner - a dynasty - here.", id="read-more-here"),
         pytest.param("Get the best of our reporting in your inbox every Friday.", id="inbox-promo"),
         pytest.param("Anyone with information is asked to call Crime Stoppers.", id="police-appeal"),
         pytest.param("Image caption, Volunteers fill sandbags in the square", id="image-caption"),
