@@ -299,12 +299,18 @@ def _same_source(gold: str | None, predicted: str | None) -> bool:
     return bool(a and b) and (a in b or b in a)
 
 
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "president", "sen", "rep", "gov", "prof"})
+
+
 def _normalised_source(name: str) -> str:
-    """Lower case, without articles and initials: "Nikki R. Haley" and "Nikki Haley" are one name."""
+    """Lower case, one kind of apostrophe, without articles, initials and honorifics: "Nikki R.
+    Haley" and "Nikki Haley", "Mr Obama" and "Obama", "Ailes’s allies" and "Ailes's allies" are one."""
     words = [
         w
-        for w in name.lower().replace(",", " ").split()
-        if w not in {"the", "a", "an"} and not (len(w) == 2 and w[0].isalpha() and w[1] == ".")
+        for w in name.lower().replace(",", " ").replace("’", "'").split()
+        if w not in {"the", "a", "an"}
+        and not (len(w) == 2 and w[0].isalpha() and w[1] == ".")
+        and w.rstrip(".") not in _HONORIFICS
     ]
     return " ".join(words)
 
