@@ -858,10 +858,11 @@ _RULE_WIDTH = 80  # at most, in characters, a line of punctuation alone (a separ
 _SENTENCE_LIKE = re.compile(r"[.!?,;]$|[.!?;]\s")
 _INVERTED_START = re.compile(r"\s+\w")
 _SUBJECT_BOUNDARY = re.compile(r"[;:—–]|\s-\s|\((?![^()]*\))")  # a parenthesis counts only while open
-_ACQUAINTANCES = re.compile(  # "people who know her say", "those who have worked with him believe"
-    r"(?i:\b(?P<group>(?:many\s+|some\s+|several\s+)?(?:those|people|others|friends|colleagues|associates)))"
-    r"\s+who\s+(?:have\s+|had\s+)?(?:know|knew|known|work|worked|serve|served)"
-    r"(?:\s+(?:with|for|under|alongside))?(?:\s+[\w'’-]+){1,3}\s*$"
+_ACQUAINTANCES = re.compile(  # "people who know her say", "some who work at British newspapers say",
+    # "those around Trump admit"
+    r"(?i:\b(?P<group>(?:many\s+|some\s+|several\s+)?(?:those|people|others|friends|colleagues|associates)"
+    r"|some|many|several))\s+(?:who\s+(?:have\s+|had\s+)?(?:know|knew|known|work|worked|serve|served)"
+    r"(?:\s+(?:with|for|under|alongside|at|in))?|around|close\s+to)(?:\s+[\w'’-]+){1,4}\s*$"
 )
 _CURRENCY_SIGNS = "$£€¥"  # a line that opens with an amount is an entry of a list, not a subhead
 _INTERVIEWED_BY_THE_WRITER = re.compile(  # "Several analysts we spoke to said": the writer's interviewees

@@ -384,6 +384,8 @@ def test_reportedly_and_sources_nobody_names_are_anonymous(sentence: str) -> Non
         ("A local shopkeeper told the paper that the gates were shut at noon.", "shopkeeper"),
         ("Spokespeople for water utilities said the meters could not be read.", "utilities"),
         ("One prominent Republican told me the vote would fail.", "Republican"),
+        ("Those around Okafor admit she has not read the report.", "Those around Okafor"),
+        ("Already, some who work at Lagos papers say, the law has had a chilling effect.", "some who work"),
         ("A Syrian told reporters the town had fallen overnight.", "Syrian"),
         ("Spokesmen and spokeswomen for state agencies say the counts are late.", "agencies"),
     ],
