@@ -3711,9 +3711,10 @@ class _ArticleReader:
 
         # 2. anonymous-sourced; quotation marks that did not make the sentence quoted are labels, not cues
         cues = [cue for cue in cues if cue.kind != CUE_QUOTATION]
-        # who declined to comment is on the record, however the writer describes them
-        anonymous = [(a, m) for a, m in claims if m is not None and m.anonymous and a.form != "nocomment"]
-        named = [(a, m) for a, m in claims if m is not None and (not m.anonymous or a.form == "nocomment")]
+        # who declined to comment is on the record when named or speaking for a body; "Officials did
+        # not provide details" stay unnamed
+        anonymous = [(a, m) for a, m in claims if m is not None and m.anonymous]
+        named = [(a, m) for a, m in claims if m is not None and not m.anonymous]
         if anon_cues:
             source = anonymous[0][1] if anonymous else self._anonymous_subject(sentence, text)
             if claims or reading.attributions:

@@ -679,6 +679,10 @@ def test_declined_to_comment_is_sourced_to_who_declined(sentence: str, source: s
     check(article(sentence), sentence[:12], SOURCED, source)
 
 
+def test_unnamed_officials_who_gave_no_details_stay_unnamed() -> None:
+    check(article("Officials did not immediately provide any other details."), "Officials", ANONYMOUS)
+
+
 @pytest.mark.parametrize(
     ("sentence", "source"),
     [
