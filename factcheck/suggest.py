@@ -528,6 +528,7 @@ class _Rules:
     )
     complement: re.Pattern[str]
     plain_verbs: frozenset[str]  # "said", "according to": attribution and nothing else
+    plainest_verbs: frozenset[str]  # "said", "says", "according to": the plain verbs most often right
     action_before_to: frozenset[str]  # "continued", "agreed": an act, not words, before "to"
     needing_that: frozenset[str]  # "agreed", "testified": attribute only with "that" close after
     reporting_markers: frozenset[str]  # "it was learned": unnamed sources, no one to point at
@@ -747,6 +748,7 @@ def _rules(extra_dir: str | None = None) -> _Rules:
         study_team_noun=re.compile(rf"\b{_trie_pattern(anonymity['study_teams'])}\b"),
         expert_nouns=frozenset(anonymity["expert_nouns"]),
         plain_verbs=frozenset(attribution["plain_verbs"]),
+        plainest_verbs=frozenset(attribution["plainest_verbs"]),
         action_before_to=frozenset(attribution["verbs_of_action_before_to"]),
         narrated_belief=frozenset(attribution["narrated_belief_verbs"]),
         reporting_markers=frozenset(anonymity["reporting_markers"]),
@@ -3781,7 +3783,7 @@ class _ArticleReader:
             if doubt is not None:
                 confidence, reason = min(confidence, doubt), "a capitalised first word taken as a name"
             if text.rstrip().endswith(":"):  # "X said:" before a block quotation: some tag it quoted
-                confidence = min(confidence, 0.85)
+                confidence, reason = min(confidence, 0.85), "a speaker's line before the words it introduces"
             return _Draft(SOURCED, confidence, reason, cues, mention)
         if any(a.form in {"speech", "complement", "nocomment"} and a.guess is not None for a in live):
             return _Draft(SOURCED, 0.6, "attributed to a source the text does not resolve", cues, None)
@@ -3867,6 +3869,8 @@ class _ArticleReader:
         verb = text[attribution.verb_start : attribution.verb_end].lower()
         if verb not in self.rules.plain_verbs:  # "complained", "announced": often the story, not its source
             return min(0.88, certainty), "attributed to a named source (a verb that may report an act)"
+        if verb not in self.rules.plainest_verbs:  # "told", "noted": right less often than "said"
+            return min(0.93, certainty), "attributed to a named source (told, noted or another plain verb)"
         return min(0.95, certainty), "attributed to a named source"
 
     def _unattributed_confidence(

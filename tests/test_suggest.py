@@ -146,6 +146,17 @@ def test_added_or_claimed_before_his_or_her_is_an_act_but_a_speaker_after_a_quot
     check(text, "“We never", QUOTED, "Ida Lund")
 
 
+def test_said_and_told_are_read_apart_so_each_gets_its_own_measured_confidence() -> None:
+    text = article(
+        "Mayor Dana Okafor said the port would reopen in May.",
+        "Mayor Dana Okafor told reporters the port would reopen in May.",
+    )
+    said, told = tag(text, "Mayor Dana Okafor said"), tag(text, "Mayor Dana Okafor told")
+    assert said.label == told.label == SOURCED
+    assert said.reason != told.reason
+    assert said.confidence > told.confidence  # "told" narrates more often: measured less often right
+
+
 def test_contested_or_unsure_attributions_stay_below_bulk_accept() -> None:
     text = article(
         "04.00 Searchers say they have seen a shape on the sea floor.",
