@@ -898,6 +898,7 @@ _PEOPLE_PLURAL = re.compile(r"(?:ers|ors|ists|ians|ants|ents)$")  # "oceanograph
 _WORK_BEFORE = re.compile(  # a title in quotation marks may run long after the work it names
     r"\b(?i:book|novel|memoir|film|movie|documentary|album|song|show|series|play|poem|essay)s?\b\W{0,3}$"
 )
+_NO_ATTRIBUTION = "no attribution in the sentence"
 _SAYING_FORMS = frozenset({"speech", "complement", "framing", "speechact"})
 _NAMED_FURTHER_DOWN = 1500  # characters after a lede's "A California sheriff says" to look for his name
 _LONGEST_COMMENTS_HEADING = 60  # longer lines are not read as a comments heading
@@ -3880,9 +3881,11 @@ class _ArticleReader:
         attributions: Sequence[_Attribution],
         sentence: Sentence,
     ) -> tuple[float, str]:
+        """How sure the sentence is the writer's own claim, and why. A plain sentence names in its
+        reason what last lowered its confidence, so that each such reading is measured apart."""
         rules = self.rules
         hits = _lexicon_hits(text, rules)
-        confidence, reason = 0.9, "no attribution in the sentence"
+        confidence, reason = 0.9, _NO_ATTRIBUTION
         if any(a.relative for a in attributions):
             confidence, reason = 0.75, "writer's own claim; a past statement is only mentioned"
         elif any(
@@ -3892,19 +3895,22 @@ class _ArticleReader:
             confidence, reason = 0.7, "someone's past thoughts, told in the writer's words"
         elif any(form not in {"document", "belief"} for _, _, form in hits.attribution):
             confidence, reason = 0.7, "attribution-like words that do not attribute this claim"
-        if hits.groups:
-            confidence = min(confidence, 0.72)
-        if confidence > 0.8 and rules.document_noun.search(hits.lowered, 0, 40):
-            confidence = 0.8  # "The invoices ... list": a document may speak
         if quotes:
             confidence = min(confidence, 0.8)
             reason = "quotation marks around a name, title or label"
+        doubts: list[tuple[float, str]] = []  # what may lower the confidence, in order
+        if hits.groups:
+            doubts.append(
+                (0.72, "no attribution in the sentence; people or reports it does not name are mentioned")
+            )
+        if rules.document_noun.search(hits.lowered, 0, 40):  # "The invoices ... list"
+            doubts.append((0.8, "no attribution in the sentence; it opens with a document, which may speak"))
         first_word = _WORD_RUN.match(text)
         if first_word and first_word.group().lower() in rules.pronouns:
-            confidence = min(confidence, 0.72)
+            doubts.append((0.72, "no attribution in the sentence; it opens with a pronoun"))
         if _FIRST_PERSON.search(text):  # the writer's voice, or a speaker's whose quotation marks were lost
-            confidence = min(confidence, 0.6)
-        if confidence > 0.8 and (
+            doubts.append((0.6, "no attribution in the sentence; in the first person"))
+        if (
             _LABEL_PREFIX.match(text)  # "Tech Enabled: ...": a teaser or promo for another story, perhaps
             or _CAPITALS_FIRST.match(text)  # "SUSIE O'BRIEN THE ..."
             # the standfirst under a headline: a summary, or a subhead
@@ -3916,20 +3922,29 @@ class _ArticleReader:
             or sentence.index >= len(self.sentences) - 2
             or _READER_ADDRESS.search(text)
         ):
-            confidence = 0.8
+            doubts.append(
+                (0.8, "no attribution in the sentence; a short, first or last line, or one to the reader")
+            )
         previous = self.sentences[sentence.index - 1] if sentence.index else None
         if previous is not None and previous.text.rstrip().endswith(":"):
-            confidence = min(confidence, 0.5)
+            doubts.append((0.5, "no attribution in the sentence; after a line ending with a colon"))
         if (
             previous is not None
             and previous.paragraph == sentence.paragraph
             and self.drafts
             and self.drafts[-1].label == SOURCED
         ):  # the paragraph may go on with the source's account: reviewers split on such sentences
-            confidence = min(confidence, 0.75)
-        if confidence > 0.85 and _starts_with_name(text, rules):
+            doubts.append((0.75, "no attribution in the sentence; after a sourced sentence in its paragraph"))
+        if _starts_with_name(text, rules):
             # "NASA released images ...", "ECOWAS has threatened ...": a source acting may be speaking
-            confidence = 0.85
+            doubts.append(
+                (0.85, "no attribution in the sentence; it opens with a name, which may be speaking")
+            )
+        for cap, reading in doubts:
+            if cap < confidence:
+                confidence = cap
+                if reason.startswith(_NO_ATTRIBUTION):
+                    reason = reading
         return confidence, reason
 
     # -- neighbours ---------------------------------------------------------------------------
