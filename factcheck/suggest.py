@@ -585,6 +585,7 @@ class _Rules:
     headline_labels: frozenset[str]
     minor_title_words: frozenset[str]
     max_subhead_words: int
+    question_opening: re.Pattern[str]  # "Why ...", "Is it ...", "And what ...": a question, as written
     reader_instruction: re.Pattern[str]  # "Make sure you …", "Grab a …": the writer tells the reader
     determiners: frozenset[str]
     definite: frozenset[str]
@@ -804,6 +805,11 @@ def _rules(extra_dir: str | None = None) -> _Rules:
         headline_labels=frozenset(skip["headline_label_prefixes"]),
         minor_title_words=frozenset(skip["minor_title_words"]),
         max_subhead_words=int(skip["max_subhead_words"]),
+        question_opening=re.compile(
+            r"(?:(?:And|But|So|Or|Then|Yet),?\s+)?(?:"
+            + "|".join(_variants([*grammar["question_words"], *grammar["auxiliaries"]], capitalised=True))
+            + r")(?:n?['’]t)?\b"  # "Isn't", "Can’t"
+        ),
         reader_instruction=re.compile(
             r"(?:(?:So|And|But|Now|First|Then|Next|Finally|Instead|Just|Also|Simply|Please),?\s+)?"
             + _phrase_pattern(skip["reader_instruction_verbs"], capitalised=True)
@@ -2358,7 +2364,9 @@ def _skip_hit(
         if len(inner) > 20 and article.count(inner[:40]) >= 2:
             return _SkipHit(0.85, "pull quote repeating a quotation from the article", None)
     if stripped.endswith("?") and not has_quotation:
-        return _SkipHit(0.85, "question to the reader", None)
+        if rules.question_opening.match(stripped):
+            return _SkipHit(0.85, "question to the reader", None)
+        return _SkipHit(0.75, "a statement ending in a question mark", None)  # "The model? Not so fast?"
     if (
         stripped.endswith(":")
         and not has_quotation

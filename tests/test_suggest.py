@@ -152,6 +152,19 @@ def test_added_or_claimed_before_his_or_her_is_an_act_but_a_speaker_after_a_quot
     check(text, "“We never", QUOTED, "Ida Lund")
 
 
+def test_a_question_and_a_statement_ending_in_a_question_mark_are_read_apart() -> None:
+    text = article(
+        "Why did the council wait so long to act?",
+        "Isn't that what the ferry was for?",
+        "The bridge, the council says, is safe for another decade?",
+    )
+    for start in ("Why did", "Isn't that"):
+        assert check(text, start, SKIP).reason == "question to the reader"
+    statement = check(text, "The bridge", SKIP)
+    assert statement.reason == "a statement ending in a question mark"
+    assert statement.confidence < tag(text, "Why did").confidence  # measured less often right
+
+
 def test_said_and_told_are_read_apart_so_each_gets_its_own_measured_confidence() -> None:
     text = article(
         "Mayor Dana Okafor said the port would reopen in May.",
