@@ -3686,10 +3686,12 @@ class _ArticleReader:
             elif long_quotes and opened_inside and not self._quote_closes_in_paragraph(sentence):
                 # an opening mark never closed: where the speaker stops and the writer resumes is a guess
                 confidence, reason = 0.75, "inside a quotation its paragraph never closes"
-            elif long_quotes:
-                confidence, reason = (
-                    (0.93, "quotation") if source else (0.88, "quotation, speaker not in sentence")
-                )
+            elif long_quotes and source:
+                confidence, reason = 0.93, "quotation"
+            elif long_quotes and _QUOTE_MARK.match(text.lstrip()):
+                confidence, reason = 0.88, "quotation, speaker not in sentence"
+            elif long_quotes:  # 'ask yourself, "Will this end up in the picture?"': the writer's, often
+                confidence, reason = 0.8, "words in quotation marks inside the sentence, speaker not in it"
             elif only_a_verb_before:
                 confidence, reason = 0.6, "a word or two in quotation marks after a verb of saying"
             else:

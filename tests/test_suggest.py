@@ -165,6 +165,18 @@ def test_a_question_and_a_statement_ending_in_a_question_mark_are_read_apart() -
     assert statement.confidence < tag(text, "Why did").confidence  # measured less often right
 
 
+def test_a_quotation_with_no_speaker_opening_the_sentence_or_inside_it_are_read_apart() -> None:
+    text = article(
+        "“We will never give up on this harbour, not after all these years.”",
+        'Look at the old quay and ask yourself, "Will this still be here in ten years?"',
+    )
+    opening = check(text, "“We will never", QUOTED)
+    inside = check(text, "Look at the old", QUOTED)
+    assert opening.reason == "quotation, speaker not in sentence"
+    assert inside.reason == "words in quotation marks inside the sentence, speaker not in it"
+    assert inside.confidence < opening.confidence  # the writer's own words in quotation marks, often
+
+
 def test_said_and_told_are_read_apart_so_each_gets_its_own_measured_confidence() -> None:
     text = article(
         "Mayor Dana Okafor said the port would reopen in May.",
