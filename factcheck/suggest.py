@@ -872,6 +872,7 @@ _ACQUAINTANCES = re.compile(  # "people who know her say", "some who work at Bri
     r"|some|many|several))\s+(?:who\s+(?:have\s+|had\s+)?(?:know|knew|known|work|worked|serve|served)"
     r"(?:\s+(?:with|for|under|alongside|at|in))?|around|close\s+to)(?:\s+[\w'’-]+){1,4}\s*$"
 )
+_DIGIT = re.compile(r"\d")
 _CURRENCY_SIGNS = "$£€¥"  # a line that opens with an amount is an entry of a list, not a subhead
 _INTERVIEWED_BY_THE_WRITER = re.compile(  # "Several analysts we spoke to said": the writer's interviewees
     r"\s+(?:I|we)\s+(?:have\s+|had\s+)?(?:spoke|spoken|talked|interviewed|surveyed|contacted|consulted|polled)"
@@ -2348,6 +2349,10 @@ def _skip_hit(
         if len(words) <= rules.max_subhead_words:
             if in_list == "table":
                 return _SkipHit(0.6, "row of a list or table (lines with commas, no full stop)", None)
+            if in_list and ":" in stripped:  # "Age: 46", "Position: chief executive": a fact sheet
+                return _SkipHit(0.7, "labelled line in a list ('Age: 46')", None)
+            if in_list and _DIGIT.search(stripped):  # "Palm Bay d. Rockledge 70-44": results, some say claims
+                return _SkipHit(0.7, "line with figures in a list (scores, results)", None)
             if _is_title(words, rules) and stripped[:1] not in _CURRENCY_SIGNS:  # not "$7,500 to Food Share"
                 if numbered:
                     return _SkipHit(0.85, "item of a numbered list, its number on the line before", None)

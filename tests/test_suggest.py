@@ -177,6 +177,22 @@ def test_a_quotation_with_no_speaker_opening_the_sentence_or_inside_it_are_read_
     assert inside.confidence < opening.confidence  # the writer's own words in quotation marks, often
 
 
+def test_labelled_lines_and_lines_of_figures_in_a_list_are_read_apart_from_plain_list_lines() -> None:
+    text = article(
+        "The new chief executive takes over in May.",
+        "Age: 46\nNationality: Dutch\nPosition: chief executive",
+        "Four games were played on Friday night.",
+        "Palm Bay d. Rockledge 70-44\nHeritage d. Titusville 53-9\nMelbourne d. Cocoa 8-0",
+        "Related",
+        "Harbour Plans Stall\nFerry Fares Rise Again\nCouncil Weighs Budget",
+    )
+    assert check(text, "Age: 46", SKIP).reason == "labelled line in a list ('Age: 46')"
+    assert check(text, "Palm Bay", SKIP).reason == "line with figures in a list (scores, results)"
+    plain = check(text, "Ferry Fares", SKIP)
+    assert plain.reason == "line in title case in a list of such lines"
+    assert plain.confidence > tag(text, "Age: 46").confidence
+
+
 def test_said_and_told_are_read_apart_so_each_gets_its_own_measured_confidence() -> None:
     text = article(
         "Mayor Dana Okafor said the port would reopen in May.",
