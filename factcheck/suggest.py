@@ -3867,8 +3867,11 @@ class _ArticleReader:
             return 0.8, "source cited in parentheses"
         if kind == "document":
             return 0.86, "claim about what a document or data set says"
-        if kind == "pronoun":
+        verb = text[attribution.verb_start : attribution.verb_end].lower()
+        if kind == "pronoun" and verb in self.rules.plainest_verbs:
             return 0.8, "pronoun pointing to a source named before"
+        if kind == "pronoun":  # "She told him how excited she was": a story told, as often as words
+            return 0.75, "pronoun pointing to a source named before, with a verb other than 'said'"
         if attribution.form == "participle":
             return 0.75, "words reported with the action of a named source"
         if kind in {"outlet_anaphor", "report_anaphor"}:
@@ -3882,7 +3885,6 @@ class _ArticleReader:
         if attribution.form in {"speechact", "framing"}:
             return 0.8, "statement by a named source"
         certainty = guess.certainty if guess else 0.6
-        verb = text[attribution.verb_start : attribution.verb_end].lower()
         if verb not in self.rules.plain_verbs:  # "complained", "announced": often the story, not its source
             return min(0.88, certainty), "attributed to a named source (a verb that may report an act)"
         if verb not in self.rules.plainest_verbs:  # "told", "noted": right less often than "said"

@@ -193,6 +193,19 @@ def test_labelled_lines_and_lines_of_figures_in_a_list_are_read_apart_from_plain
     assert plain.confidence > tag(text, "Age: 46").confidence
 
 
+def test_a_pronoun_with_said_and_one_with_another_verb_are_read_apart() -> None:
+    text = article(
+        "Mayor Dana Okafor opened the new ferry terminal on Monday.",
+        "She said the ferries would run every hour.",
+        "She told the crowd how long the town had waited for it.",
+    )
+    said, told = tag(text, "She said"), tag(text, "She told")
+    assert said.label == told.label == SOURCED
+    assert said.reason == "pronoun pointing to a source named before"
+    assert told.reason == "pronoun pointing to a source named before, with a verb other than 'said'"
+    assert said.confidence > told.confidence
+
+
 def test_said_and_told_are_read_apart_so_each_gets_its_own_measured_confidence() -> None:
     text = article(
         "Mayor Dana Okafor said the port would reopen in May.",
