@@ -2351,14 +2351,17 @@ def _skip_hit(
                 return _SkipHit(0.6, "row of a list or table (lines with commas, no full stop)", None)
             if in_list and ":" in stripped:  # "Age: 46", "Position: chief executive": a fact sheet
                 return _SkipHit(0.7, "labelled line in a list ('Age: 46')", None)
+            figures = _SkipHit(0.7, "line of figures with no full stop (an amount, a score, a result)", None)
             if in_list and _DIGIT.search(stripped):  # "Palm Bay d. Rockledge 70-44": results, some say claims
-                return _SkipHit(0.7, "line with figures in a list (scores, results)", None)
+                return figures
             if _is_title(words, rules) and stripped[:1] not in _CURRENCY_SIGNS:  # not "$7,500 to Food Share"
                 if numbered:
                     return _SkipHit(0.85, "item of a numbered list, its number on the line before", None)
                 if in_list:
                     return _SkipHit(0.9, "line in title case in a list of such lines", None)
                 return _SkipHit(0.93, "subhead in title case (no full stop)", None)
+            if _DIGIT.search(stripped):  # "$7,500 to Stand For Children", "Viera d. Melbourne 1-0"
+                return figures
             if between_sentences:
                 return _SkipHit(0.9, "subhead or label line between sentences (no full stop)", None)
             if in_list:

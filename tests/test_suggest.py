@@ -177,6 +177,16 @@ def test_a_quotation_with_no_speaker_opening_the_sentence_or_inside_it_are_read_
     assert inside.confidence < opening.confidence  # the writer's own words in quotation marks, often
 
 
+def test_a_line_of_figures_with_no_full_stop_is_read_apart_from_subheads() -> None:
+    text = article(
+        "The fund gave away most of its money this year.",
+        "$7,500 to the harbour food bank",
+        "The rest went to the ferry museum, the board said.",
+    )
+    figures = "line of figures with no full stop (an amount, a score, a result)"
+    assert check(text, "$7,500", SKIP).reason == figures
+
+
 def test_labelled_lines_and_lines_of_figures_in_a_list_are_read_apart_from_plain_list_lines() -> None:
     text = article(
         "The new chief executive takes over in May.",
@@ -187,7 +197,8 @@ def test_labelled_lines_and_lines_of_figures_in_a_list_are_read_apart_from_plain
         "Harbour Plans Stall\nFerry Fares Rise Again\nCouncil Weighs Budget",
     )
     assert check(text, "Age: 46", SKIP).reason == "labelled line in a list ('Age: 46')"
-    assert check(text, "Palm Bay", SKIP).reason == "line with figures in a list (scores, results)"
+    figures = "line of figures with no full stop (an amount, a score, a result)"
+    assert check(text, "Palm Bay", SKIP).reason == figures
     plain = check(text, "Ferry Fares", SKIP)
     assert plain.reason == "line in title case in a list of such lines"
     assert plain.confidence > tag(text, "Age: 46").confidence
