@@ -873,6 +873,7 @@ _ACQUAINTANCES = re.compile(  # "people who know her say", "some who work at Bri
     r"(?:\s+(?:with|for|under|alongside|at|in))?|around|close\s+to)(?:\s+[\w'’-]+){1,4}\s*$"
 )
 _DIGIT = re.compile(r"\d")
+_FIGURES_LINE = "line of figures with no full stop (an amount, a score, a result)"
 _CURRENCY_SIGNS = "$£€¥"  # a line that opens with an amount is an entry of a list, not a subhead
 _INTERVIEWED_BY_THE_WRITER = re.compile(  # "Several analysts we spoke to said": the writer's interviewees
     r"\s+(?:I|we)\s+(?:have\s+|had\s+)?(?:spoke|spoken|talked|interviewed|surveyed|contacted|consulted|polled)"
@@ -2351,17 +2352,18 @@ def _skip_hit(
                 return _SkipHit(0.6, "row of a list or table (lines with commas, no full stop)", None)
             if in_list and ":" in stripped:  # "Age: 46", "Position: chief executive": a fact sheet
                 return _SkipHit(0.7, "labelled line in a list ('Age: 46')", None)
-            figures = _SkipHit(0.7, "line of figures with no full stop (an amount, a score, a result)", None)
-            if in_list and _DIGIT.search(stripped):  # "Palm Bay d. Rockledge 70-44": results, some say claims
-                return figures
+            # "Palm Bay d. Rockledge 70-44", "$7,500 to Stand For Children": claims to some reviewers
+            figures = _DIGIT.search(stripped) is not None
+            if in_list and figures:
+                return _SkipHit(0.7, _FIGURES_LINE, None)
             if _is_title(words, rules) and stripped[:1] not in _CURRENCY_SIGNS:  # not "$7,500 to Food Share"
                 if numbered:
                     return _SkipHit(0.85, "item of a numbered list, its number on the line before", None)
                 if in_list:
                     return _SkipHit(0.9, "line in title case in a list of such lines", None)
                 return _SkipHit(0.93, "subhead in title case (no full stop)", None)
-            if _DIGIT.search(stripped):  # "$7,500 to Stand For Children", "Viera d. Melbourne 1-0"
-                return figures
+            if figures:
+                return _SkipHit(0.7, _FIGURES_LINE, None)
             if between_sentences:
                 return _SkipHit(0.9, "subhead or label line between sentences (no full stop)", None)
             if in_list:
