@@ -873,6 +873,7 @@ _ACQUAINTANCES = re.compile(  # "people who know her say", "some who work at Bri
     r"(?:\s+(?:with|for|under|alongside|at|in))?|around|close\s+to)(?:\s+[\w'’-]+){1,4}\s*$"
 )
 _DIGIT = re.compile(r"\d")
+_RAGGED_SHARE = 0.1  # of a page's lines not ending like sentences, from which its plain lines are less sure
 _FIGURES_LINE = "line of figures with no full stop (an amount, a score, a result)"
 _CURRENCY_SIGNS = "$£€¥"  # a line that opens with an amount is an entry of a list, not a subhead
 _INTERVIEWED_BY_THE_WRITER = re.compile(  # "Several analysts we spoke to said": the writer's interviewees
@@ -3118,6 +3119,9 @@ class _ArticleReader:
             self.paragraphs.setdefault(sentence.paragraph, []).append(sentence)
         self.teasers = _teaser_paragraphs(self.paragraphs, rules)
         self.captions = _caption_sentences(self.paragraphs)
+        # a page where many lines are not sentences (menus, lists, captions): its plain lines are less sure
+        body = sentences[1:] if has_title else sentences
+        self.ragged = sum(not _ends_sentence(s.text) for s in body) >= _RAGGED_SHARE * max(1, len(body))
         self.bios = _author_bio_sentences(text, self.paragraphs)
         self.comments_from = _comments_start(sentences, rules)
         self.turns = _transcript_turns(text, self.paragraphs, rules)
@@ -3921,6 +3925,10 @@ class _ArticleReader:
             confidence = min(confidence, 0.8)
             reason = "quotation marks around a name, title or label"
         doubts: list[tuple[float, str]] = []  # what may lower the confidence, in order
+        if self.ragged:
+            doubts.append(
+                (0.88, "no attribution in the sentence, on a page where many lines are not sentences")
+            )
         if hits.groups:
             doubts.append(
                 (0.72, "no attribution in the sentence; people or reports it does not name are mentioned")

@@ -217,6 +217,20 @@ def test_a_pronoun_with_said_and_one_with_another_verb_are_read_apart() -> None:
     assert said.confidence > told.confidence
 
 
+def test_a_plain_sentence_on_a_page_of_many_lines_that_are_not_sentences_is_less_sure() -> None:
+    story = (
+        "Ferry fares rose again in May across the whole region. "
+        "The council met on Tuesday evening to debate the harbour plan for the coming year. "
+        "The vote was put off until March, after a long debate on the costs."
+    )
+    ragged = article("Home\nNews\nSport\nWeather", story, "Share\nPrint\nEmail", "Most read")
+    plain = article(story, "The harbour master will report to the council again in March and April.")
+    on_ragged, on_plain = tag(ragged, "The council met"), tag(plain, "The council met")
+    assert on_ragged.reason == "no attribution in the sentence, on a page where many lines are not sentences"
+    assert on_plain.reason == "no attribution in the sentence"
+    assert on_ragged.confidence < on_plain.confidence
+
+
 def test_said_and_told_are_read_apart_so_each_gets_its_own_measured_confidence() -> None:
     text = article(
         "Mayor Dana Okafor said the port would reopen in May.",
