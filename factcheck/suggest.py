@@ -3020,14 +3020,13 @@ def _caption_sentences(paragraphs: dict[int, list[Sentence]]) -> set[int]:
 _BIO_OPENING = re.compile(  # "Gail Gardner is the Small Business Marketing Strategist who ..."
     r"(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}) (?:is|was) (?:also )?(?:an?|the) "
 )
-_REPORTED = re.compile(r"\b(?:said|says|told|according to)\b")  # a source speaking: the story goes on
 _BIO_PARAGRAPHS = 3  # at most, from the end of the article, where a bio of its author may stand
 
 
-def _author_bio_sentences(text: str, paragraphs: dict[int, list[Sentence]]) -> set[int]:
+def _author_bio_sentences(text: str, paragraphs: dict[int, list[Sentence]], rules: _Rules) -> set[int]:
     """Sentences of a bio at the end of the article: a paragraph near the end that opens with a
     person the story never named before ("Zach Hanlon is a marketing and sales expert who ...")
-    and reports no one's words."""
+    and reports no one's words with one of the plainest verbs ("said", "according to")."""
     bios: set[int] = set()
     for number in sorted(paragraphs)[-_BIO_PARAGRAPHS:]:
         sentences = paragraphs[number]
@@ -3035,10 +3034,19 @@ def _author_bio_sentences(text: str, paragraphs: dict[int, list[Sentence]]) -> s
         if (
             opening is not None
             and opening.group("name") not in text[: sentences[0].start]
-            and not any(_REPORTED.search(sentence.text) for sentence in sentences)
+            and not any(_says_plainly(sentence.text, rules) for sentence in sentences)
         ):
             bios.update(sentence.index for sentence in sentences)
     return bios
+
+
+def _says_plainly(text: str, rules: _Rules) -> bool:
+    """True when one of the plainest verbs of attribution ("said", "according to") stands in the text."""
+    hits = _lexicon_hits(text, rules)
+    return any(
+        " ".join(hits.lowered[start:end].split()) in rules.plainest_verbs
+        for start, end, _ in hits.attribution
+    )
 
 
 def _teaser_paragraphs(paragraphs: dict[int, list[Sentence]], rules: _Rules) -> set[int]:
@@ -3122,7 +3130,7 @@ class _ArticleReader:
         # a page where many lines are not sentences (menus, lists, captions): its plain lines are less sure
         body = sentences[1:] if has_title else sentences
         self.ragged = sum(not _ends_sentence(s.text) for s in body) >= _RAGGED_SHARE * max(1, len(body))
-        self.bios = _author_bio_sentences(text, self.paragraphs)
+        self.bios = _author_bio_sentences(text, self.paragraphs, rules)
         self.comments_from = _comments_start(sentences, rules)
         self.turns = _transcript_turns(text, self.paragraphs, rules)
         self.signed = _signed_passages(self.paragraphs, rules)
