@@ -165,6 +165,15 @@ def _label_introducer(phrases: Sequence[str]) -> re.Pattern[str]:
     )
 
 
+def _characterised_by(verbs: Sequence[str], auxiliaries: Sequence[str]) -> re.Pattern[str]:
+    """'what police called a', 'what Obama calls the': a speaker's word for something, right before
+    it in quotation marks; not 'what has been called the' or 'what I call the' (the writer's)."""
+    not_subject = _phrase_pattern([*auxiliaries, "I", "we", "you"])
+    return re.compile(
+        rf"\bwhat\s+(?:(?!{not_subject}\b)[\w.'’&-]+\s+){{1,5}}{_phrase_pattern(verbs)}(?:\s+(?:the|a|an))?\s*$"
+    )
+
+
 def _variants(phrases: Iterable[str], capitalised: bool) -> set[str]:
     """The phrases, plus each with a capital first letter when ``capitalised``."""
     variants = set(phrases)
@@ -582,6 +591,7 @@ class _Rules:
     comments_heading: re.Pattern[str]  # "Comments", "12 Reader Comments": the readers' comments follow
     comment_marker: re.Pattern[str]  # "Jane said...", "Posted by", a time stamp: a line of a comment
     label_introducer: re.Pattern[str]
+    characterised_by: re.Pattern[str]  # "what police called a": someone's words for a thing, not its name
     headline_labels: frozenset[str]
     minor_title_words: frozenset[str]
     max_subhead_words: int
@@ -802,6 +812,7 @@ def _rules(extra_dir: str | None = None) -> _Rules:
         comments_heading=re.compile(skip["comments_heading"]),
         comment_marker=re.compile(skip["comment_marker"]),
         label_introducer=_label_introducer(skip["label_introducers"]),
+        characterised_by=_characterised_by(attribution["quote_framing_verbs"], grammar["auxiliaries"]),
         headline_labels=frozenset(skip["headline_label_prefixes"]),
         minor_title_words=frozenset(skip["minor_title_words"]),
         max_subhead_words=int(skip["max_subhead_words"]),
@@ -1584,14 +1595,21 @@ def _classify_quotes(text: str, spans: Sequence[tuple[int, int]], rules: _Rules)
         inner = text[start:end].strip('“”"‘’«»„ ').rstrip(".,;:")
         words = _WRITTEN_WORDS.findall(inner)
         before = text[max(0, start - 40) : start]
-        introduced = bool(rules.label_introducer.search(before))
+        characterised = bool(rules.characterised_by.search(before))  # someone's word for it, not its name
+        introduced = bool(rules.label_introducer.search(before)) and not characterised
         sentence_like = bool(_SENTENCE_LIKE.search(inner))
         spoken = start == 0 and text[start:end].rstrip()[-2:-1] in ",!?"  # '"Sure," Matie says.'
         longest = 16 if _WORK_BEFORE.search(before) else 8  # 'a new book, "Crossing the Line: The …"'
         title = len(words) <= longest and _is_title(words, rules) and not sentence_like and not spoken
         is_label = bool(words) and ((introduced and len(words) <= 6) or title)
         modifier = False
-        if not is_label and not sentence_like and len(words) <= 5 and _DETERMINER_BEFORE.search(before):
+        if (
+            not is_label
+            and not characterised
+            and not sentence_like
+            and len(words) <= 5
+            and _DETERMINER_BEFORE.search(before)
+        ):
             is_label = modifier = _modifies_next_word(text, end, rules)  # 'the "tip of the iceberg" piece'
         if is_label and not introduced and _whole_sentence(text, _Quote(start, end, len(words), True)):
             is_label = text[start:end].strip('“”"‘’«»„ ')[-1:] not in _TERMINAL_MARKS  # '"Everything."'
@@ -1809,7 +1827,9 @@ def _read_attribution(
         if inverted is not None and (after_quote or parenthetical or _TAIL.match(text, inverted.end)):
             return _Attribution(form, verb_start, verb_end, inverted)
     conjoined = form in {"speech", "speechact", "complement"}  # "... and said", "... but urged"
-    guess, relative = _subject_before(text, verb_start, quote_spans, rules, conjoined=conjoined)
+    guess, relative = _subject_before(
+        text, verb_start, quote_spans, rules, conjoined=conjoined, framing=form == "framing"
+    )
     if (
         guess is not None
         and guess.start
@@ -1955,10 +1975,18 @@ def _frames(text: str, verb_start: int, verb_end: int, quote_spans: Sequence[tup
     satire"), which is the subject's characterisation even without quotation marks."""
     if _frames_quotation(text, verb_end, quote_spans):
         return True
+    quote_at = next((start for start, _ in quote_spans if start >= verb_end), None)
+    if (
+        quote_at is not None
+        and not text[verb_end:quote_at].strip()
+        and _WHAT_SUBJECT.search(text, 0, verb_start)
+    ):
+        return True  # 'what Sheriff Hale called “three illegal ponds”': "what" is the object
     return text[verb_start:verb_end].lower() in _DESCRIBE and bool(_DESCRIBED_AS.match(text, verb_end))
 
 
 _DESCRIBE = frozenset({"describe", "describes", "described"})
+_WHAT_SUBJECT = re.compile(r"\bwhat\s+(?:[\w.'’&-]+\s+){1,5}$")
 _DESCRIBED_AS = re.compile(r"[^.;:!?“”\"]{1,80}?\bas\b")
 
 
@@ -2009,8 +2037,10 @@ def _subject_before(
     rules: _Rules,
     *,
     conjoined: bool = False,
+    framing: bool = False,
 ) -> tuple[_Guess | None, bool]:
-    """The subject of a verb, read backwards from it; True as well when the verb is in a relative clause."""
+    """The subject of a verb, read backwards from it; True as well when the verb is in a relative clause.
+    A framing verb's subject may follow "what" ("what police called a “pumping party”")."""
     clause_start = 0  # after the last quotation, dash or colon before the verb
     for _, quote_end in quote_spans:
         if clause_start < quote_end <= verb_start:
@@ -2068,7 +2098,7 @@ def _subject_before(
         token = tokens[index]
         if index + 1 < len(tokens) and "," in text[token.end : tokens[index + 1].start]:
             break
-        if token.norm in {"who", "which"}:
+        if token.norm in {"who", "which"} or (framing and token.norm == "what"):
             if index + 1 < len(tokens):  # "which EMarketer says will": the clause's subject follows
                 rest = tokens[index + 1 :]
                 guess = _classify(text, rest[0].start, rest[-1].end, rules, tokens=rest)

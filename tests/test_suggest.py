@@ -358,6 +358,40 @@ def test_quotation_marks_around_names_titles_and_labels_are_not_quotations(text:
     assert not any(cue.kind == "quotation" for cue in suggestion.cues)
 
 
+@pytest.mark.parametrize(
+    ("text", "start", "source"),
+    [
+        pytest.param(
+            article('She was arrested at what police called a "pumping party" in a rented home.'),
+            "She was",
+            "police",
+            id="what-police-called-a",
+        ),
+        pytest.param(
+            article("The talks ended in what Mayor Dana Price calls the “most hopeful” week in years."),
+            "The talks",
+            "Dana Price",
+            id="what-x-calls-the-modifier",
+        ),
+        pytest.param(
+            article("He was fined for keeping what Sheriff Tom Hale called “three illegal ponds” at home."),
+            "He was",
+            "Tom Hale",
+            id="what-x-called",
+        ),
+    ],
+)
+def test_what_a_speaker_calls_something_in_quotation_marks_is_their_words(
+    text: str, start: str, source: str
+) -> None:
+    check(text, start, QUOTED, source)
+
+
+def test_what_the_writer_or_nobody_calls_something_stays_a_label() -> None:
+    check(article('That is what I call the "attention trade."'), "That is", UNATTRIBUTED)
+    check(article('The plan may bring what might be called a "lost decade."'), "The plan", UNATTRIBUTED)
+
+
 # --------------------------------------------------------------------------------------------
 # 2. anonymous-sourced
 
