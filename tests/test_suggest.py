@@ -387,6 +387,16 @@ def test_what_a_speaker_calls_something_in_quotation_marks_is_their_words(
     check(text, start, QUOTED, source)
 
 
+def test_a_quotation_in_straight_single_marks_before_its_speaker_tag_is_quoted() -> None:
+    text = article(
+        "'The coating is over-designed', says Mira Patel. 'It repels rain', explains Patel, who built it.",
+        "'Tis the season for repairs, the mayor's office said.",
+    )
+    check(text, "'The coating", QUOTED, "Mira Patel")
+    check(text, "'It repels", QUOTED, "Patel")
+    check(text, "'Tis the", SOURCED)  # an apostrophe, and no closing mark before the tag
+
+
 def test_what_the_writer_or_nobody_calls_something_stays_a_label() -> None:
     check(article('That is what I call the "attention trade."'), "That is", UNATTRIBUTED)
     check(article('The plan may bring what might be called a "lost decade."'), "The plan", UNATTRIBUTED)
