@@ -2088,6 +2088,18 @@ def _subject_before(
             if tokens[first].norm in rules.determiners:
                 break
         return _classify(text, tokens[first].start, tokens[-2].end, rules), False
+    who = next((i for i in range(len(tokens) - 2, max(0, len(tokens) - 9), -1) if tokens[i].norm == "who"), 0)
+    verb = _WORD_RUN.match(text, verb_start)
+    if (
+        who
+        and verb is not None
+        and verb.group().lower() in rules.plainest_verbs  # not "an original estimate"
+        and "," not in text[tokens[who - 1].end : tokens[who].start]
+    ):
+        rest = tokens[who + 1 :]
+        if _clause_of_its_own(rest, rules) and _classify(text, rest[0].start, rest[-1].end, rules) is None:
+            # "people who attended the meeting said": the clause describes the speakers
+            return _subject_before(text, tokens[who].start, quote_spans, rules)
     if tokens[-1].norm in {"who", "which"}:
         return None, True
     if (
@@ -2150,6 +2162,17 @@ def _subject_before(
                 rest = phrase[index:]
                 return _classify(text, rest[0].start, rest[-1].end, rules, tokens=rest), False
     return guess, False
+
+
+def _clause_of_its_own(tokens: Sequence[_Token], rules: _Rules) -> bool:
+    """True when the words after "who" open a clause with its own verb ("who spoke with her",
+    "who asked not to be named"), so that the verb after them is the main clause's."""
+    first = tokens[0].norm
+    return (
+        first in rules.auxiliaries
+        or first in rules.irregular_past
+        or (first.endswith("ed") and not tokens[0].capitalised)
+    )
 
 
 def _coordinated_subject(text: str, before: Sequence[_Token], end: int, rules: _Rules) -> _Guess | None:

@@ -2953,6 +2953,25 @@ def test_unnamed_people_the_writer_spoke_to_or_who_know_the_subject() -> None:
     check(text, "The man who", UNATTRIBUTED)  # a relative clause, no one's words
 
 
+def test_a_clause_after_who_describes_the_speakers_of_the_verb_after_it() -> None:
+    text = article(
+        "The mayor felt betrayed by the council, sources who spoke with her said.",
+        "The vote was rigged, voters who attended the meeting said.",
+        "The clerk who the police said fled was caught on Monday.",
+        "The utility cut the number of homes who could be hit from an original estimate of 600,000.",
+    )
+    check(text, "The mayor", ANONYMOUS, "sources")
+    check(text, "The vote", ANONYMOUS, "voters")
+    check(text, "The clerk", SOURCED, "police")  # the clause's own speaker
+    check(text, "The utility", UNATTRIBUTED)  # "estimate" is a noun here
+
+
+def test_saying_nothing_attributes_nothing() -> None:
+    text = article("The guard said nothing about the fire.", "The budget plan says little about the cost.")
+    check(text, "The guard", UNATTRIBUTED)
+    check(text, "The budget", UNATTRIBUTED)
+
+
 def test_unnamed_people_of_a_kind_hold_views_and_both_points_back() -> None:
     text = article(
         "Some senators worry that the trial will crowd out the campaign.",
