@@ -884,6 +884,7 @@ _ACQUAINTANCES = re.compile(  # "people who know her say", "some who work at Bri
     r"(?:\s+(?:with|for|under|alongside|at|in))?|around|close\s+to)(?:\s+[\w'’-]+){1,4}\s*$"
 )
 _DIGIT = re.compile(r"\d")
+_CLOCK_TIME = re.compile(r"\b\d{1,2}:\d\d\b")  # "8:05 PM", "T07:23:12"
 _RAGGED_SHARE = 0.1  # of a page's lines not ending like sentences, from which its plain lines are less sure
 _FIGURES_LINE = "line of figures with no full stop (an amount, a score, a result)"
 _CURRENCY_SIGNS = "$£€¥"  # a line that opens with an amount is an entry of a list, not a subhead
@@ -2420,6 +2421,8 @@ def _skip_hit(
         if len(words) <= rules.max_subhead_words:
             if in_list == "table":
                 return _SkipHit(0.6, "row of a list or table (lines with commas, no full stop)", None)
+            if in_list and _CLOCK_TIME.search(stripped):  # "Monday, 11.05.2012 / 8:05 PM / News"
+                return _SkipHit(0.85, "time stamp in a list of lines", None)
             if in_list and ":" in stripped:  # "Age: 46", "Position: chief executive": a fact sheet
                 return _SkipHit(0.7, "labelled line in a list ('Age: 46')", None)
             # "Palm Bay d. Rockledge 70-44", "$7,500 to Stand For Children": claims to some reviewers

@@ -204,6 +204,15 @@ def test_labelled_lines_and_lines_of_figures_in_a_list_are_read_apart_from_plain
     assert plain.confidence > tag(text, "Age: 46").confidence
 
 
+def test_a_time_stamp_in_a_list_of_lines_is_read_apart_from_labelled_lines() -> None:
+    text = article(
+        "The council met on Monday.",
+        "Monday, 11.05.2012 / 8:05 PM / News\nBy Dana Okafor\nFiled under: Transport",
+        "The ferry fares will rise in May.",
+    )
+    assert check(text, "Monday, 11.05", SKIP).reason == "time stamp in a list of lines"
+
+
 def test_a_pronoun_with_said_and_one_with_another_verb_are_read_apart() -> None:
     text = article(
         "Mayor Dana Okafor opened the new ferry terminal on Monday.",
