@@ -952,6 +952,7 @@ _NAMED_BODY_GROUP = re.compile(
     r"(?:officials|executives|staff|employees)\b"
 )
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those)\s*$", re.IGNORECASE)
+_INTRO_TAIL = 20  # characters after the verb of a line that introduces the next paragraph ("said of them,")
 _CLOSING_TAG_WIDTH = 50  # characters after the verb of a closing tag (", says Maura McLaughlin.")
 _PHRASE_REACH = 24  # characters after "based on" in which its source must begin
 _SUBJECT_WIDTH = 90  # characters before a verb in which its subject is looked for
@@ -2634,6 +2635,7 @@ class _Block:
     reported: bool = False  # the document's content in the writer's words, not a quotation
     indented: bool = False  # its first paragraph is indented: the first one that is not ends it
     set_off: bool = False  # opened by indenting alone, after a sentence that cites the source
+    one_paragraph: bool = False  # introduced by a speaker's line with no colon ("As Lewis said,")
 
 
 def suggest_text(text: str, *, lexicon_dir: Path | None = None) -> list[Suggestion]:
@@ -3360,14 +3362,20 @@ class _ArticleReader:
         )
         draft = self._decide(sentence, reading, previous, previous_draft)
         self._remember(sentence, text, live, mentions, draft)
-        if text.rstrip().endswith(":") and not is_title:
+        if self._introduces_what_follows(sentence, text, live) and not is_title:
             if live:
                 listing = all(
                     a.form == "document" and text[a.verb_start : a.verb_end].lower() in rules.listing_verbs
                     for a in live
                 )
                 source, resumption = mentions[0] or draft.source, self._resumption(text)
-                self.block = _Block(source, sentence.paragraph, resumption, reported=listing)
+                self.block = _Block(
+                    source,
+                    sentence.paragraph,
+                    resumption,
+                    reported=listing,
+                    one_paragraph=not text.rstrip().endswith(":"),
+                )
             else:
                 introduced = self._document_introduced(sentence, text)
                 if introduced is not None:
@@ -3375,6 +3383,20 @@ class _ArticleReader:
                     resumption = self._resumption(text)
                     self.block = _Block(owner, sentence.paragraph, resumption, reported=not verbatim)
         return draft
+
+    def _introduces_what_follows(self, sentence: Sentence, text: str, live: Sequence[_Attribution]) -> bool:
+        """True for a line ending with a colon, or for a speaker's line that ends its paragraph with no
+        full stop ("As C. S. Lewis said of philosophers,"): the next paragraph holds the words."""
+        stripped = text.rstrip()
+        if stripped.endswith(":"):
+            return True
+        paragraph = self.paragraphs[sentence.paragraph]
+        return (
+            paragraph[-1] is sentence
+            and sentence.index + 1 < len(self.sentences)
+            and (stripped.endswith(",") or stripped[-1:].isalpha())
+            and any(a.form == "speech" and len(stripped) - a.verb_end <= _INTRO_TAIL for a in live)
+        )
 
     def _document_introduced(self, sentence: Sentence, text: str) -> tuple[_Mention, bool] | None:
         """Whose document an introduction with no verb of saying announces, and whether its words
@@ -3669,7 +3691,7 @@ class _ArticleReader:
                 for a in live
             )
             # a document's content in the writer's words runs one paragraph, or on as a list
-            longest = 1 if block.reported else self.rules.max_block_paragraphs
+            longest = 1 if block.reported or block.one_paragraph else self.rules.max_block_paragraphs
             outdented = block.indented and not self._indented(sentence)
             if resumed or distance > longest or block.quoted_opening or outdented:
                 self.block = None
@@ -3811,11 +3833,12 @@ class _ArticleReader:
             block, distance = block_state
             confidence = {1: 0.85, 2: 0.78}.get(distance, 0.7)
             source = speaker if (speaker is not None and says) else block.source
-            reason = (
-                "inside a block quotation set off by indenting after its source"
-                if block.set_off
-                else "inside a block quotation introduced with a colon"
-            )
+            if block.set_off:
+                reason = "inside a block quotation set off by indenting after its source"
+            elif block.one_paragraph:
+                reason = "in the paragraph after its speaker's line ('As Lewis said,')"
+            else:
+                reason = "inside a block quotation introduced with a colon"
             return _Draft(QUOTED, confidence, reason, cues, source)
 
         # 2. anonymous-sourced; quotation marks that did not make the sentence quoted are labels, not cues
@@ -3889,7 +3912,8 @@ class _ArticleReader:
             doubt = self._sentence_case_name(sentence, attribution.guess)
             if doubt is not None:
                 confidence, reason = min(confidence, doubt), "a capitalised first word taken as a name"
-            if text.rstrip().endswith(":"):  # "X said:" before a block quotation: some tag it quoted
+            if self._introduces_what_follows(sentence, text, reading.live):  # "X said:" before a block
+                # quotation: some tag it quoted
                 confidence, reason = min(confidence, 0.85), "a speaker's line before the words it introduces"
             return _Draft(SOURCED, confidence, reason, cues, mention)
         if any(a.form in {"speech", "complement", "nocomment"} and a.guess is not None for a in live):

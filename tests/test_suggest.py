@@ -406,6 +406,17 @@ def test_a_quotation_in_straight_single_marks_before_its_speaker_tag_is_quoted()
     check(text, "'Tis the", SOURCED)  # an apostrophe, and no closing mark before the tag
 
 
+def test_a_speakers_line_that_ends_its_paragraph_without_a_full_stop_introduces_the_next() -> None:
+    text = article(
+        "Critics rarely read the old masters. As the poet Mira Patel said of critics,",
+        "The critic is half afraid to meet the great writer face to face. The great writer is kind.",
+        "The festival opens on Friday.",
+    )
+    check(text, "The critic is", QUOTED, "Mira Patel")
+    check(text, "The great writer", QUOTED, "Mira Patel")
+    check(text, "The festival", UNATTRIBUTED)  # the words run one paragraph
+
+
 def test_what_the_writer_or_nobody_calls_something_stays_a_label() -> None:
     check(article('That is what I call the "attention trade."'), "That is", UNATTRIBUTED)
     check(article('The plan may bring what might be called a "lost decade."'), "The plan", UNATTRIBUTED)
