@@ -833,6 +833,8 @@ def test_an_opening_as_clause_of_events_is_no_source() -> None:
         ("Dana Ruiz’s publicist didn’t get back to us.", "Dana Ruiz"),
         ("The county sheriff's office did not immediately provide further details.", "sheriff"),
         ("Northwind Logistics did not provide any other details about the layoffs.", "Northwind"),
+        ("Dana Okafor declined to address whether the guard slept on the job.", "Dana Okafor"),
+        ("Mayor Ana Ruiz refused to confirm that the deal had collapsed.", "Ana Ruiz"),
     ],
 )
 def test_declined_to_comment_is_sourced_to_who_declined(sentence: str, source: str | None) -> None:
