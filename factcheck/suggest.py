@@ -876,6 +876,12 @@ _RULE_WIDTH = 80  # at most, in characters, a line of punctuation alone (a separ
 
 _SENTENCE_LIKE = re.compile(r"[.!?,;]$|[.!?;]\s")
 _INVERTED_START = re.compile(r"\s+\w")
+_APPOSITION_BEFORE = re.compile(
+    r"[A-Z][\w.'’-]*,\s+(?:a|an|the)\s[^,]*$"
+)  # "Lucas Paganini, a NASA scientist"
+_DASH_ASIDE = re.compile(
+    r"(?<=\w)\s+(?P<dash>--|[—–-])\s[^—–;:]{3,150}?\s(?P=dash)\s*$"
+)  # " – a former teacher – "
 _SUBJECT_BOUNDARY = re.compile(r"[;:—–]|\s-\s|\((?![^()]*\))")  # a parenthesis counts only while open
 _ACQUAINTANCES = re.compile(  # "people who know her say", "some who work at British newspapers say",
     # "those around Trump admit"
@@ -2059,6 +2065,12 @@ def _subject_before(
 ) -> tuple[_Guess | None, bool]:
     """The subject of a verb, read backwards from it; True as well when the verb is in a relative clause.
     A framing verb's subject may follow "what" ("what police called a “pumping party”")."""
+    aside = _DASH_ASIDE.search(text, 0, verb_start)
+    if aside is not None:  # "The mayor – a former teacher – told": read as if the aside were not there
+        # (what is found lies before the aside, where offsets into both texts agree)
+        without = text[: aside.start()] + " " + text[verb_start:]
+        spans = [span for span in quote_spans if span[1] <= aside.start()]
+        return _subject_before(without, aside.start() + 1, spans, rules, conjoined=conjoined, framing=framing)
     clause_start = 0  # after the last quotation, dash or colon before the verb
     for _, quote_end in quote_spans:
         if clause_start < quote_end <= verb_start:
@@ -2096,7 +2108,8 @@ def _subject_before(
         who
         and verb is not None
         and verb.group().lower() in rules.plainest_verbs  # not "an original estimate"
-        and "," not in text[tokens[who - 1].end : tokens[who].start]
+        and "," not in text[tokens[who].end : verb_start]
+        and not _APPOSITION_BEFORE.search(text, 0, tokens[who].start)  # not "X, a scientist who led it said"
     ):
         rest = tokens[who + 1 :]
         if _clause_of_its_own(rest, rules) and _classify(text, rest[0].start, rest[-1].end, rules) is None:

@@ -2988,6 +2988,17 @@ def test_a_clause_after_who_describes_the_speakers_of_the_verb_after_it() -> Non
     check(text, "The utility", UNATTRIBUTED)  # "estimate" is a noun here
 
 
+def test_an_aside_between_dashes_stands_between_the_speaker_and_the_verb() -> None:
+    text = article(
+        "Dana Ruiz — who runs the bakery on Dock Street — said the rent had doubled.",
+        "Mayor Ana Lin – a former teacher – told reporters the school would close.",
+        "The Harbour Trust -- which owns the pier -- announced that repairs will start in May.",
+    )
+    check(text, "Dana Ruiz", SOURCED, "Dana Ruiz")
+    check(text, "Mayor Ana", SOURCED, "Ana Lin")
+    check(text, "The Harbour", SOURCED, "Harbour Trust")
+
+
 def test_saying_nothing_attributes_nothing() -> None:
     text = article("The guard said nothing about the fire.", "The budget plan says little about the cost.")
     check(text, "The guard", UNATTRIBUTED)
