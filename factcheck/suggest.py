@@ -890,6 +890,7 @@ _ACQUAINTANCES = re.compile(  # "people who know her say", "some who work at Bri
     r"(?:\s+(?:with|for|under|alongside|at|in))?|around|close\s+to)(?:\s+[\w'’-]+){1,4}\s*$"
 )
 _DIGIT = re.compile(r"\d")
+_QUESTION_JOINED = re.compile(r"[:;]\s|,\s+(?:but|so|and|or)\s|\s[—–-]\s")  # a clause joined to the question
 _CLOCK_TIME = re.compile(r"\b\d{1,2}:\d\d\b")  # "8:05 PM", "T07:23:12"
 _RAGGED_SHARE = 0.1  # of a page's lines not ending like sentences, from which its plain lines are less sure
 _FIGURES_LINE = "line of figures with no full stop (an amount, a score, a result)"
@@ -2463,6 +2464,8 @@ def _skip_hit(
     if stripped.endswith("?") and not has_quotation:
         if rules.question_opening.match(stripped):
             return _SkipHit(0.85, "question to the reader", None)
+        if _QUESTION_JOINED.search(stripped):  # "Trump's worldview changed: is it malleable?"
+            return _SkipHit(0.6, "a statement, then a question after a colon, a dash or 'but'", None)
         return _SkipHit(0.75, "a statement ending in a question mark", None)  # "The model? Not so fast?"
     if (
         stripped.endswith(":")

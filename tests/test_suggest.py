@@ -157,12 +157,16 @@ def test_a_question_and_a_statement_ending_in_a_question_mark_are_read_apart() -
         "Why did the council wait so long to act?",
         "Isn't that what the ferry was for?",
         "The bridge, the council says, is safe for another decade?",
+        "The fares rose again this spring: who can still afford the ferry?",
     )
     for start in ("Why did", "Isn't that"):
         assert check(text, start, SKIP).reason == "question to the reader"
     statement = check(text, "The bridge", SKIP)
     assert statement.reason == "a statement ending in a question mark"
     assert statement.confidence < tag(text, "Why did").confidence  # measured less often right
+    joined = check(text, "The fares", SKIP)  # reviewers read the statement before the colon as a claim
+    assert joined.reason == "a statement, then a question after a colon, a dash or 'but'"
+    assert joined.confidence < statement.confidence
 
 
 def test_a_quotation_with_no_speaker_opening_the_sentence_or_inside_it_are_read_apart() -> None:
