@@ -597,6 +597,7 @@ class _Rules:
     max_subhead_words: int
     question_opening: re.Pattern[str]  # "Why ...", "Is it ...", "And what ...": a question, as written
     reader_instruction: re.Pattern[str]  # "Make sure you …", "Grab a …": the writer tells the reader
+    reader_pointer: re.Pattern[str]  # "here", "more": an instruction that points to more of the page
     determiners: frozenset[str]
     definite: frozenset[str]
     prepositions: frozenset[str]
@@ -821,6 +822,7 @@ def _rules(extra_dir: str | None = None) -> _Rules:
             + "|".join(_variants([*grammar["question_words"], *grammar["auxiliaries"]], capitalised=True))
             + r")(?:n?['’]t)?\b"  # "Isn't", "Can’t"
         ),
+        reader_pointer=re.compile(_phrase_pattern(skip["reader_pointer_words"])),
         reader_instruction=re.compile(
             r"(?:(?:So|And|But|Now|First|Then|Next|Finally|Instead|Just|Also|Simply|Please),?\s+)?"
             + _phrase_pattern(skip["reader_instruction_verbs"], capitalised=True)
@@ -2475,6 +2477,8 @@ def _skip_hit(
     ):  # "For example:", "Among the responses:": it points to what follows and claims nothing
         return _SkipHit(0.8, "short line introducing what follows (ends with a colon)", None)
     if not has_quotation and not attributed and rules.reader_instruction.match(stripped):
+        if rules.reader_pointer.search(stripped):  # "Read more here.", "Follow us on Twitter."
+            return _SkipHit(0.8, "pointer to more of the page ('Read more here')", None)
         return _SkipHit(0.6, "instruction to the reader", None)
     return None
 

@@ -169,6 +169,19 @@ def test_a_question_and_a_statement_ending_in_a_question_mark_are_read_apart() -
     assert joined.confidence < statement.confidence
 
 
+def test_an_instruction_to_the_reader_is_skip_and_a_pointer_to_more_of_the_page_more_surely() -> None:
+    text = article(
+        "The ferry to the island leaves at nine.",
+        "Make sure you bring a warm coat for the crossing.",
+        "Read more about the harbour plans here.",
+    )
+    advice = check(text, "Make sure", SKIP)
+    assert advice.reason == "instruction to the reader"
+    pointer = check(text, "Read more", SKIP)
+    assert pointer.reason == "pointer to more of the page ('Read more here')"
+    assert pointer.confidence > advice.confidence
+
+
 def test_a_quotation_with_no_speaker_opening_the_sentence_or_inside_it_are_read_apart() -> None:
     text = article(
         "“We will never give up on this harbour, not after all these years.”",
