@@ -892,6 +892,7 @@ _ACQUAINTANCES = re.compile(  # "people who know her say", "some who work at Bri
     r"(?:\s+(?:with|for|under|alongside|at|in))?|around|close\s+to)(?:\s+[\w'’-]+){1,4}\s*$"
 )
 _DIGIT = re.compile(r"\d")
+_SHORT_QUOTATION_WORDS = 10  # a quotation alone shorter than this is as often a pull quote or a title
 _QUESTION_JOINED = re.compile(r"[:;]\s|,\s+(?:but|so|and|or)\s|\s[—–-]\s")  # a clause joined to the question
 _CLOCK_TIME = re.compile(r"\b\d{1,2}:\d\d\b")  # "8:05 PM", "T07:23:12"
 _RAGGED_SHARE = 0.1  # of a page's lines not ending like sentences, from which its plain lines are less sure
@@ -3628,6 +3629,10 @@ class _ArticleReader:
         if turn.speaker is None:
             return _Draft(QUOTED, 0.75, "answer in an interview transcript", cues)
         self.last_speaker = turn.speaker
+        if not _ends_sentence(sentence.text):  # "Absolutely" or a line cut short: a label as often
+            return _Draft(
+                QUOTED, 0.8, "line with no full stop in an interview transcript", cues, turn.speaker
+            )
         return _Draft(QUOTED, 0.9, "answer in an interview transcript (speaker label)", cues, turn.speaker)
 
     def _alone_on_line(self, sentence: Sentence) -> bool:
@@ -3687,7 +3692,11 @@ class _ArticleReader:
                 break
             if sentence.paragraph == post_paragraph and (draft.label != SKIP or not draft.cues):
                 draft.label, draft.confidence, draft.source = QUOTED, 0.9, mention
-                draft.reason = "text of an embedded post signed below it"
+                draft.reason = (
+                    "text of an embedded post signed below it"
+                    if _ends_sentence(sentence.text)
+                    else "line of an embedded post signed below it, with no full stop"
+                )
 
     def _block_for(
         self, sentence: Sentence, text: str, live: Sequence[_Attribution]
@@ -3828,6 +3837,10 @@ class _ArticleReader:
                 confidence, reason = 0.93, "quotation"
             elif long_quotes and _QUOTE_MARK.match(text.lstrip()):
                 confidence, reason = 0.88, "quotation, speaker not in sentence"
+                if (
+                    len(_WRITTEN_WORDS.findall(text)) < _SHORT_QUOTATION_WORDS
+                ):  # '“Rude.”': a pull quote, often
+                    reason = "short quotation, speaker not in sentence"
             elif long_quotes:  # 'ask yourself, "Will this end up in the picture?"': the writer's, often
                 confidence, reason = 0.8, "words in quotation marks inside the sentence, speaker not in it"
             elif only_a_verb_before:
@@ -4000,6 +4013,8 @@ class _ArticleReader:
             return 0.93, "declined to comment / did not respond: sourced to who declined"
         if attribution.form == "credit":
             return 0.8, "source cited in parentheses"
+        if kind == "document" and attribution.form == "phrase":
+            return 0.9, "according to a document or data set"
         if kind == "document":
             return 0.86, "claim about what a document or data set says"
         verb = text[attribution.verb_start : attribution.verb_end].lower()

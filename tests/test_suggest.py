@@ -192,6 +192,19 @@ def test_a_quotation_with_no_speaker_opening_the_sentence_or_inside_it_are_read_
     assert opening.reason == "quotation, speaker not in sentence"
     assert inside.reason == "words in quotation marks inside the sentence, speaker not in it"
     assert inside.confidence < opening.confidence  # the writer's own words in quotation marks, often
+    alone = check(article("The ferry was late again.", "“Never again.”"), "“Never", QUOTED)
+    assert alone.reason == "short quotation, speaker not in sentence"  # a pull quote as often
+
+
+def test_according_to_a_document_is_read_apart_from_what_a_document_says() -> None:
+    text = article(
+        "The council met on Monday.",
+        "Ferry fares rose by 8 percent last year, according to the port authority's annual report.",
+        "A 2019 audit found that the ferries ran late on most days.",
+    )
+    according = check(text, "Ferry fares", SOURCED)
+    assert according.reason == "according to a document or data set"
+    assert check(text, "A 2019 audit", SOURCED).reason == "claim about what a document or data set says"
 
 
 def test_a_line_of_figures_with_no_full_stop_is_read_apart_from_subheads() -> None:
@@ -1239,6 +1252,18 @@ def test_an_embedded_post_is_its_authors_words_and_its_signature_is_skipped() ->
     # some reviewers tag it as the post's speaker tag
     assert check(text, "— Tammy", SKIP).confidence < DEFAULT_ACCEPT_THRESHOLD
     check(text, "The court declined", SOURCED, "court")
+
+
+def test_a_line_of_an_embedded_post_with_no_full_stop_is_read_apart() -> None:
+    text = article(
+        "The senator answered within minutes.",
+        "We will appeal the ruling tomorrow.\nSee you in court pic.twitter.com/x1y2z3",
+        "— Tammy Ruiz (@SenTammyRuiz) June 4, 2024",
+    )
+    full = check(text, "We will appeal", QUOTED, "Tammy Ruiz")
+    assert full.reason == "text of an embedded post signed below it"
+    ragged = check(text, "See you", QUOTED, "Tammy Ruiz")
+    assert ragged.reason == "line of an embedded post signed below it, with no full stop"
 
 
 def test_a_developing_story_notice_is_skipped() -> None:
@@ -2437,6 +2462,16 @@ def test_an_interview_transcript_with_name_or_q_and_a_labels() -> None:
     check(q_and_a, "Q: Why close", SKIP)
     check(q_and_a, "We had no choice", QUOTED)
     check(q_and_a, "A: By spring", QUOTED)
+    cut_short = article(
+        "The mayor, Lena Brandt, spoke with us about the budget.",
+        "Brandt: We cut what we could.",
+        "Brandt: Absolutely",
+    )
+    assert (
+        check(cut_short, "Brandt: We", QUOTED).reason == "answer in an interview transcript (speaker label)"
+    )
+    line = check(cut_short, "Brandt: Absolutely", QUOTED, "Lena Brandt")
+    assert line.reason == "line with no full stop in an interview transcript"
 
 
 def test_a_transcript_printed_line_by_line_with_first_names_quotes_each_speaker() -> None:
