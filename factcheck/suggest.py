@@ -3908,6 +3908,9 @@ class _ArticleReader:
                 else min(0.92, guess.certainty if guess else 0.7)
             )
             reason = "attributed to sources who are not named"
+            verb = " ".join(text[attribution.verb_start : attribution.verb_end].lower().split())
+            if verb not in self.rules.plainest_verbs:  # "Builders have complained": the story, as often
+                reason = "attributed to sources who are not named, with a verb other than 'said'"
             if source is not None and _NAMED_BODY_GROUP.search(source.text):
                 # "Con Edison officials said": unnamed people, but on the record for a named body
                 confidence, reason = min(confidence, 0.75), "unnamed officials of a named body"

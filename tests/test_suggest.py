@@ -256,6 +256,21 @@ def test_a_pronoun_with_said_and_one_with_another_verb_are_read_apart() -> None:
     assert said.confidence > told.confidence
 
 
+def test_unnamed_sources_with_said_and_with_another_verb_are_read_apart() -> None:
+    text = article(
+        "The ferry service was cut on Monday.",
+        "Residents said the last boat left at six.",
+        "Residents complained that the last boat left at six.",
+    )
+    said, complained = (
+        check(text, "Residents said", ANONYMOUS),
+        check(text, "Residents complained", ANONYMOUS),
+    )
+    assert said.reason == "attributed to sources who are not named"
+    assert complained.reason == "attributed to sources who are not named, with a verb other than 'said'"
+    assert said.confidence > complained.confidence
+
+
 def test_a_plain_sentence_on_a_page_of_many_lines_that_are_not_sentences_is_less_sure() -> None:
     story = (
         "Ferry fares rose again in May across the whole region. "
