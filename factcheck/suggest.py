@@ -3113,8 +3113,9 @@ def _caption_sentences(paragraphs: dict[int, list[Sentence]]) -> set[int]:
 
 
 _BIO_OPENING = re.compile(  # "Gail Gardner is the Small Business Marketing Strategist who ..."
-    r"(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}) (?:is|was) (?:also )?(?:an?|the) "
-)
+    r"(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}|[A-Z][\w.'’-]+ (?:&|and) [A-Z][\w.'’-]+)"
+    r" (?:(?:is|was|are) (?:also )?(?:an?|the) |(?:writes?|teach(?:es)?|covers?) (?:about|at|for|on) )"
+)  # "Grierson & Leitch write about the movies for ...", "Michael Ignatieff teaches at Harvard"
 _BIO_PARAGRAPHS = 3  # at most, from the end of the article, where a bio of its author may stand
 
 
@@ -3123,7 +3124,11 @@ def _author_bio_sentences(text: str, paragraphs: dict[int, list[Sentence]], rule
     person the story never named before ("Zach Hanlon is a marketing and sales expert who ...")
     and reports no one's words with one of the plainest verbs ("said", "according to")."""
     bios: set[int] = set()
-    for number in sorted(paragraphs)[-_BIO_PARAGRAPHS:]:
+    order = sorted(paragraphs)
+    last = set(order[-_BIO_PARAGRAPHS:])
+    while order and not _ends_sentence(paragraphs[order[-1]][-1].text):
+        order.pop()  # "More from AllBusiness.com:" and a list of links may follow the bio
+    for number in sorted(last | set(order[-_BIO_PARAGRAPHS:])):
         sentences = paragraphs[number]
         opening = _BIO_OPENING.match(sentences[0].text)
         if (

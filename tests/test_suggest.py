@@ -1122,6 +1122,26 @@ def test_a_bio_at_the_end_of_someone_the_story_never_named_is_skip() -> None:
     check(text, "Dana Price is", UNATTRIBUTED)  # not at the very end, and named in the story
 
 
+def test_a_bio_that_says_what_its_authors_do_or_comes_before_a_list_of_links_is_skip() -> None:
+    pair = article(
+        "The sequel is louder than the first film.",
+        "It is also longer.",
+        "Ruiz & Okafor write about the movies for the Ledger and host a podcast on film.",
+    )
+    check(pair, "Ruiz & Okafor", SKIP)
+    teacher = article("The harbour has changed.", "Ana Lindqvist teaches at Tema Polytechnic.")
+    check(teacher, "Ana Lindqvist", SKIP)
+    links = article(
+        "Answer your customers quickly.",
+        "Gail Dorsey is the founder of a small consultancy.",
+        "More from the Ledger:",
+        "The Gift of a Bright Idea",
+        "Five Predictions for Next Year",
+        "Why Startups Fail",
+    )
+    check(links, "Gail Dorsey", SKIP)
+
+
 def test_a_dateline_is_not_a_source() -> None:
     text = article(
         "LISBON (Reuters) - Portugal will extend its tax break for another year, the finance ministry said."
