@@ -989,7 +989,9 @@ _TOLD_AT_LENGTH = re.compile(
 _NAMED_LISTENER_THAT = re.compile(r"\s+(?:[A-Z0-9][\w'’.&-]*\s+){1,3}that\b")  # "told ESPN that"
 _SPEAKER_AFTER_QUOTE = re.compile(r"[,!?][”\"]\s+(?:[\w.'’-]+\s+){1,5}$")  # '“…,” Treasury Secretary Yellen '
 # "which EMarketer says will": the relative clause has its own speaker
-_SPEAKER_IN_RELATIVE = re.compile(r"\b(?:which|who)\s+(?:the\s+)?[A-Za-z][\w.'’-]*\s*$")
+_SPEAKER_IN_RELATIVE = re.compile(
+    r"\b(?:which|who|that)\s+(?:the\s+)?(?:[A-Za-z][\w.'’-]*\s+){0,2}[A-Za-z][\w.'’-]*\s*$"
+)
 _RELATIVE_OPEN = re.compile(r",\s*(?:which|who|whose)\b[^,;:]*$")  # ", which tracks outages based on ..."
 _LIST_NUMBER = re.compile(r"\W*\d+[.)]\s*")
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.){2,}$")  # "p.m.", "U.S.": may end a sentence or not
@@ -2111,7 +2113,7 @@ def _subject_before(
     if (
         who
         and verb is not None
-        and verb.group().lower() in rules.plainest_verbs  # not "an original estimate"
+        and verb.group().lower() in rules.plain_verbs  # not "an original estimate"
         and "," not in text[tokens[who].end : verb_start]
         and not _APPOSITION_BEFORE.search(text, 0, tokens[who].start)  # not "X, a scientist who led it said"
     ):

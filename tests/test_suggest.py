@@ -757,11 +757,19 @@ def test_claims_attributed_to_a_named_source_are_sourced(sentence: str, source: 
         ("The levy, which the Treasury says will raise $4 billion, starts in May.", "Treasury"),
         ("Dalgety, who police said used three names, appeared in court on Friday.", "police"),
         ("The flaw, which Ormsby claims lets anyone in, was patched in June.", "Ormsby"),
+        ("The ferry plan is a gamble that Mayor Ana Lin says will pay off.", "Ana Lin"),
     ],
 )
 def test_a_relative_clause_with_its_own_speaker_attributes_the_claim(sentence: str, source: str) -> None:
     """'which the Treasury says will raise': the Treasury, not the writer, vouches for the figure."""
     check(article(sentence), sentence[:8], SOURCED, source)
+
+
+def test_a_that_clause_with_unnamed_speakers_is_anonymous() -> None:
+    text = article(
+        "Ford will show its first electric truck, a model that industry analysts say will sell well."
+    )
+    check(text, "Ford will", ANONYMOUS, "industry analysts")
 
 
 def test_a_relative_pronoun_that_is_the_speaker_still_mentions_an_old_statement() -> None:
