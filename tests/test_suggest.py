@@ -3403,6 +3403,10 @@ WORDING_CASES = [
     # welcoming a decision, talking about something, regarding something as: a view, on the record
     ("The tenants' union welcomed the court's move to halt the evictions.", SOURCED),
     ("Before the vote, Okafor talked publicly about her doubts over the budget.", SOURCED),
+    # putting a figure on something, crediting a cause, opening up about a subject: their view
+    ("Forbes recently pegged the club's value at $4 billion, the most in the world.", SOURCED),
+    ("Okafor attributed the fall in fares to the new ferry line.", SOURCED),
+    ("In the interview, Ana Lin opened up about her years at the council.", SOURCED),
     ("Reef experts regard the bay as the most important nursery on the coast.", ANONYMOUS),
     # "another" or "one" named in an apposition; a finding by a named institution
     ("Another, Baxley Foods, announced in May that it would close two plants.", SOURCED),
