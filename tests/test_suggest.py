@@ -3407,6 +3407,8 @@ WORDING_CASES = [
     ("Forbes recently pegged the club's value at $4 billion, the most in the world.", SOURCED),
     ("Okafor attributed the fall in fares to the new ferry line.", SOURCED),
     ("In the interview, Ana Lin opened up about her years at the council.", SOURCED),
+    ("Harbour Lines is announcing a cheaper weekday fare today.", SOURCED),
+    ("The ferry company presented itself as a cheaper alternative to the bridge.", SOURCED),
     ("Reef experts regard the bay as the most important nursery on the coast.", ANONYMOUS),
     # "another" or "one" named in an apposition; a finding by a named institution
     ("Another, Baxley Foods, announced in May that it would close two plants.", SOURCED),
