@@ -892,6 +892,7 @@ _ACQUAINTANCES = re.compile(  # "people who know her say", "some who work at Bri
     r"(?:\s+(?:with|for|under|alongside|at|in))?|around|close\s+to)(?:\s+[\w'’-]+){1,4}\s*$"
 )
 _DIGIT = re.compile(r"\d")
+_TAG_TAIL_WORDS = 4  # words after the verb of a speaker tag at most ("Rothman recalls thinking at the time.")
 _SHORT_QUOTATION_WORDS = 10  # a quotation alone shorter than this is as often a pull quote or a title
 _QUESTION_JOINED = re.compile(r"[:;]\s|,\s+(?:but|so|and|or)\s|\s[—–-]\s")  # a clause joined to the question
 _CLOCK_TIME = re.compile(r"\b\d{1,2}:\d\d\b")  # "8:05 PM", "T07:23:12"
@@ -4150,6 +4151,11 @@ class _ArticleReader:
         if len(words) > 12 or _CLAUSE_IN_TAG.search(text):
             return None
         attribution = says[0]
+        if attribution.form == "nocomment" or (  # "He declined to say when ...", "had no comment"
+            len(_WRITTEN_WORDS.findall(text, attribution.verb_end)) > _TAG_TAIL_WORDS
+            and (attribution.guess is None or attribution.guess.start < attribution.verb_start)
+        ):  # "He said his lander should be ready in 2023.": a claim of its own, not a tag
+            return None
         return self._resolve(attribution.guess, sentence)
 
     def _opens_with_speaker_of_quotation_before(

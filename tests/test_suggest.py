@@ -359,6 +359,17 @@ def test_a_speaker_tag_split_from_its_quote_stays_quoted() -> None:
     check(shouted, "a deputy", QUOTED)
 
 
+def test_a_claim_of_its_own_after_a_quotation_is_no_speaker_tag() -> None:
+    text = article(
+        "Dana Price runs the lander team. “We will land.” He said the lander will be ready in 2023.",
+        "Ana Lin runs the launch site. “We are close.” She declined to say when the rocket would fly.",
+        "Tom Hale built the pier. “It works.” The mayor's office had no comment.",
+    )
+    check(text, "He said", SOURCED)
+    check(text, "She declined", SOURCED)
+    check(text, "The mayor's office", SOURCED)
+
+
 def test_a_long_sentence_cut_off_a_quotation_gives_the_quotation_its_speaker() -> None:
     text = article(
         "“What do I know about ferries?” Mayor Dana Price said at the pier on Monday, before the council "
