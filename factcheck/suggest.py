@@ -1544,7 +1544,7 @@ class _Quote:
     words: int
     is_label: bool
     modifier: bool = False  # a label only because it modifies the noun after it ('a "tip-top" plan')
-    spoken: bool = False  # opens the sentence and ends with a comma, "!" or "?": '"Sure," Matie says.'
+    spoken: bool = False  # words said, whatever their case: '"Sure," Matie says.', 'he replied, "No Way."'
 
     def __init__(
         self, start: int, end: int, words: int, is_label: bool, modifier: bool = False, spoken: bool = False
@@ -1610,6 +1610,14 @@ def _straight_single_quotation(text: str, rules: _Rules) -> list[tuple[int, int]
     return [(0, len(text[: opening.end()].rstrip().rstrip(",")))]
 
 
+_SAYING_BEFORE_QUOTE = re.compile(r"\b([a-z]+)\s*[,:]\s*$")  # "she responded, " before a quotation
+
+
+def _whole_sentence_end(text: str, quote_end: int) -> bool:
+    """True when the quotation ends the sentence with its own full stop, question or exclamation mark."""
+    return not text[quote_end:].strip() and text[:quote_end].rstrip(_CLOSING_MARKS)[-1:] in _TERMINAL_MARKS
+
+
 def _is_title(words: Sequence[str], rules: _Rules) -> bool:
     """True for words in title case ("The Long Night"), as names and titles are written."""
     significant = [w for w in words if w.lower() not in rules.minor_title_words]
@@ -1627,9 +1635,13 @@ def _classify_quotes(text: str, spans: Sequence[tuple[int, int]], rules: _Rules)
         words = _WRITTEN_WORDS.findall(inner)
         before = text[max(0, start - 40) : start]
         characterised = bool(rules.characterised_by.search(before))  # someone's word for it, not its name
+        spoken = start == 0 and text[start:end].rstrip()[-2:-1] in ",!?"  # '"Sure," Matie says.'
+        answered = _SAYING_BEFORE_QUOTE.search(before)  # 'she responded, “Roger Ailes.”': the words said
+        spoken = spoken or bool(
+            answered and answered.group(1) in rules.saying_verbs and _whole_sentence_end(text, end)
+        )
         introduced = bool(rules.label_introducer.search(before)) and not characterised
         sentence_like = bool(_SENTENCE_LIKE.search(inner))
-        spoken = start == 0 and text[start:end].rstrip()[-2:-1] in ",!?"  # '"Sure," Matie says.'
         longest = 16 if _WORK_BEFORE.search(before) else 8  # 'a new book, "Crossing the Line: The …"'
         title = len(words) <= longest and _is_title(words, rules) and not sentence_like and not spoken
         is_label = bool(words) and ((introduced and len(words) <= 6) or title)

@@ -473,6 +473,12 @@ def test_a_speakers_line_that_ends_its_paragraph_without_a_full_stop_introduces_
     check(text, "The festival", UNATTRIBUTED)  # the words run one paragraph
 
 
+def test_words_in_title_case_after_a_verb_of_saying_are_what_was_said() -> None:
+    text = article("Dana Price coaches the team.", "Asked who taught her most, she replied, “Coach Ana Lin.”")
+    check(text, "Asked who", QUOTED)
+    check(article('The banner read, "Harbour Days."'), "The banner", UNATTRIBUTED)  # not a verb of saying
+
+
 def test_what_the_writer_or_nobody_calls_something_stays_a_label() -> None:
     check(article('That is what I call the "attention trade."'), "That is", UNATTRIBUTED)
     check(article('The plan may bring what might be called a "lost decade."'), "The plan", UNATTRIBUTED)
