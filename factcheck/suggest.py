@@ -968,6 +968,7 @@ _CLOSING_TAG_WIDTH = 50  # characters after the verb of a closing tag (", says M
 _PHRASE_REACH = 24  # characters after "based on" in which its source must begin
 _SUBJECT_WIDTH = 90  # characters before a verb in which its subject is looked for
 _FORM_RANK = {"speechact": 1, "framing": 1, "participle": 1, "belief": 2}  # weaker evidence sorts later
+_FUTURE = re.compile(r"\b(?:will|shall)\s+(?:\w+ly\s+)?(?:also\s+)?$")  # "HP will explain more next week"
 _MODAL = re.compile(r"\b(?:would|will|could|might|may|should|can)\s+(?:\w+ly\s+)?(?:also\s+)?$")
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+|now\s+|also\s+)?$", re.IGNORECASE)
 _DATE_SETTING = (  # "announced on Sept. 30 that": a date between a verb and what it reports
@@ -1835,7 +1836,9 @@ def _read_attribution(
         return None  # "the Treasury note has risen", "pledges which ...", "recalled by": not a verb of saying
     if following == "to" and (form == "belief" or text[verb_start:verb_end] in rules.action_before_to):
         return None  # "expects to release", "continued to fall": an intention or an act, not a claim
-    if form in {"document", "belief"} and _MODAL.search(text, max(0, verb_start - 24), verb_start):
+    if (form in {"document", "belief"} and _MODAL.search(text, max(0, verb_start - 24), verb_start)) or (
+        _FUTURE.search(text, max(0, verb_start - 24), verb_start)
+    ):
         return None  # "the bill would require", "visitors can expect": what would be, told by the writer
     if form == "object" and not (
         rules.complement.match(text, verb_end)

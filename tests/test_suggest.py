@@ -3432,6 +3432,9 @@ WORDING_CASES = [
     ("According to estimates by the state government, the river rose two metres.", SOURCED),
     # what people could or would believe is the writer's supposition
     ("Visitors can expect long queues at the border crossing this weekend.", UNATTRIBUTED),
+    # what someone will say is no claim anyone has made yet
+    ("Harbour Lines will explain the new fares at a meeting next week.", UNATTRIBUTED),
+    ("Mayor Ana Lin will tell the council on Monday that the bay is too shallow.", UNATTRIBUTED),
     ("Contrary to what some parents might believe, toddlers sleep less in summer.", UNATTRIBUTED),
     # "people notes" is no plural subject and its verb: "notes" is a noun there
     ("The screen lets people send notes to the device from a phone app.", UNATTRIBUTED),
