@@ -3112,9 +3112,16 @@ def test_an_aside_between_dashes_stands_between_the_speaker_and_the_verb() -> No
 
 
 def test_saying_nothing_attributes_nothing() -> None:
-    text = article("The guard said nothing about the fire.", "The budget plan says little about the cost.")
+    text = article(
+        "The guard said nothing about the fire.",
+        "The budget plan says little about the cost.",
+        "In the settlement, Harbour Lines did not admit nor deny any wrongdoing.",
+        "The council does not deny that the pier is unsafe.",
+    )
     check(text, "The guard", UNATTRIBUTED)
     check(text, "The budget", UNATTRIBUTED)
+    check(text, "In the settlement", UNATTRIBUTED)  # a silence the writer notes
+    check(text, "The council", UNATTRIBUTED)
 
 
 def test_unnamed_people_of_a_kind_hold_views_and_both_points_back() -> None:
