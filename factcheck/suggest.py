@@ -1015,7 +1015,11 @@ _OBJECT = re.compile(  # "reported a loss", "reported seeing smoke", "reported g
     r"(?:would|will|was|is|were|are|had|has|have|could|can|did|plans|planned|intends)\b)"
 )
 _PHRASE_END = re.compile(
-    r"[,;:!?“”\"()—–]|(?<![A-Z])\.(?=\s|$)|\.$|\s(?:that|who|which|when|on\s+[A-Z][a-z]+day)\b"
+    r"[,;:!?“”\"()—–]|(?<![A-Z])"
+    + "".join(
+        rf"(?<!\b{title})" for title in ("Dr", "Mr", "Ms", "Mrs", "Sen", "Rep", "Gov", "Gen", "Prof", "St")
+    )
+    + r"\.(?=\s|$)|\.$|\s(?:that|who|which|when|on\s+[A-Z][a-z]+day)\b"
 )
 _CAPITALISED_RUN = re.compile(  # two or more capitalised words: a name, perhaps
     r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|de|da|del|van|von|bin|al|la|le)\s+)?[A-Z][\w'’.-]*)+"
@@ -2270,6 +2274,10 @@ def _appositive_subject(text: str, left: int, end: int, rules: _Rules) -> _Guess
         segments.pop()
     if len(segments) < 2 or not _noun_phrase_like(text, *segments[-2], rules):
         return None
+    named = _tokens(text, *segments[-1], rules)
+    if len(named) > 1 and _is_name(named, rules) and not _is_name(_tokens(text, *segments[-2], rules), rules):
+        # "The mayor of the city, Ana Lin, said": the name comes after what she is (not "in Lima, Peru,")
+        return _classify(text, *segments[-1], rules, appositive=segments[-2])
     return _classify(text, *segments[-2], rules, appositive=segments[-1])
 
 

@@ -359,6 +359,17 @@ def test_a_speaker_tag_split_from_its_quote_stays_quoted() -> None:
     check(shouted, "a deputy", QUOTED)
 
 
+def test_the_name_after_a_description_of_its_bearer_is_the_source() -> None:
+    text = article(
+        "The council's ambassador to the United Nations, Nikki R. Okafor, said the vote was a disgrace.",
+        "“We are the children of two parents,” said Dr. Dusan Lindqvist, a surgeon.",
+        "Negotiators at the climate talks in Lima, Peru, have warned that the cuts are too small.",
+    )
+    check(text, "The council's", SOURCED, "Nikki R. Okafor")
+    check(text, "“We are", QUOTED, "Dusan Lindqvist")
+    check(text, "Negotiators", ANONYMOUS, "Negotiators")  # a place after a comma is no name of a person
+
+
 def test_a_claim_of_its_own_after_a_quotation_is_no_speaker_tag() -> None:
     text = article(
         "Dana Price runs the lander team. “We will land.” He said the lander will be ready in 2023.",
