@@ -112,7 +112,16 @@ def test_review_of_only_bad_files_is_one_line_and_opens_nothing(tmp_path: Path) 
     result = CliRunner().invoke(main, ["review", "--db", str(tmp_path / "ws"), str(binary)])
     assert result.exit_code == 1
     assert "photo.jpg: binary file" in result.stderr
-    assert "none of the given files could be imported" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_suggest_on_only_bad_files_is_one_line_per_file(tmp_path: Path) -> None:
+    binary = write(tmp_path, "photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00")
+    result = CliRunner().invoke(main, ["suggest", str(binary)])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"factcheck: skipped {binary}: binary file (contains NUL bytes), not text"
+    ]
 
 
 def test_an_unwritable_output_file_is_one_clear_line(tmp_path: Path) -> None:

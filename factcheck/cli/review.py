@@ -54,8 +54,8 @@ def review_command(
         if to_import:
             results, _ = import_and_report(workspace, to_import, stdin=sys.stdin.buffer)
             if paths:
-                if not results:
-                    fail("none of the given files could be imported; nothing to review")
+                if not results:  # each bad source has had its line on stderr already
+                    raise SystemExit(1)
                 start_article = results[0].info.id
         if STDIN in paths:
             keys_from_terminal()

@@ -59,6 +59,8 @@ def suggest_command(sources: tuple[Source, ...], as_json: bool) -> None:
         else:
             articles.extend(loaded.articles)
     if not articles:
+        if failed:  # each bad source has had its line on stderr already
+            raise SystemExit(1)
         fail("no article could be read")
     results = [suggested_article(article) for article in articles]
     if as_json:
