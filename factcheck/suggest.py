@@ -1732,7 +1732,7 @@ def _find_attributions(
             continue  # "shows", "found": only after a document, data set or study team, or "in its report"
         if _inside(quote_spans, verb_start) or _inside(hits.false_attribution, verb_start):
             continue
-        if form == "framing" and not _frames(text, verb_start, verb_end, framed):
+        if form == "framing" and not _frames(text, verb_start, verb_end, framed, rules):
             continue
         attribution = _read_attribution(text, form, verb_start, verb_end, quote_spans, rules)
         if attribution is not None:
@@ -1806,7 +1806,7 @@ def _read_attribution(
         return _Attribution(form, verb_start, verb_end, guess, relative)
     if form == "participle":
         return _Attribution(form, verb_start, verb_end, _main_subject(text, verb_start, rules))
-    if form == "framing" and not _frames(text, verb_start, verb_end, quote_spans):
+    if form == "framing" and not _frames(text, verb_start, verb_end, quote_spans, rules):
         return None
     if form == "complement" and not (
         rules.complement.match(text, verb_end)
@@ -2019,24 +2019,21 @@ def _passive_agent(
     return _classify(text, agent.end(), _phrase_end(text, agent.end()), rules)
 
 
-def _frames(text: str, verb_start: int, verb_end: int, quote_spans: Sequence[tuple[int, int]]) -> bool:
+def _frames(
+    text: str, verb_start: int, verb_end: int, quote_spans: Sequence[tuple[int, int]], rules: _Rules
+) -> bool:
     """True when a framing verb frames someone's words: a quotation after its object ('called the
     plan "a disaster"'), or, for "describe", what it is described as ("described the video as
     satire"), which is the subject's characterisation even without quotation marks."""
     if _frames_quotation(text, verb_end, quote_spans):
         return True
     quote_at = next((start for start, _ in quote_spans if start >= verb_end), None)
-    if (
-        quote_at is not None
-        and not text[verb_end:quote_at].strip()
-        and _WHAT_SUBJECT.search(text, 0, verb_start)
-    ):
+    if quote_at is not None and rules.characterised_by.search(text, 0, quote_at):
         return True  # 'what Sheriff Hale called “three illegal ponds”': "what" is the object
     return text[verb_start:verb_end].lower() in _DESCRIBE and bool(_DESCRIBED_AS.match(text, verb_end))
 
 
 _DESCRIBE = frozenset({"describe", "describes", "described"})
-_WHAT_SUBJECT = re.compile(r"\bwhat\s+(?:[\w.'’&-]+\s+){1,5}$")
 _DESCRIBED_AS = re.compile(r"[^.;:!?“”\"]{1,80}?\bas\b")
 
 
