@@ -1953,6 +1953,11 @@ def _read_attribution(
     return _Attribution(form, verb_start, verb_end, guess, relative=relative)
 
 
+def _verb(attribution: _Attribution, text: str) -> str:
+    """The attribution's verb or phrase as the lexicons write it ("according to", in lower case)."""
+    return " ".join(text[attribution.verb_start : attribution.verb_end].lower().split())
+
+
 def _first_word_end(text: str, start: int, end: int) -> int:
     """Where the first word of ``text[start:end]`` ends ("voiced" in "voiced concerns")."""
     space = text.find(" ", start, end)
@@ -3936,8 +3941,7 @@ class _ArticleReader:
                 else min(0.92, guess.certainty if guess else 0.7)
             )
             reason = "attributed to sources who are not named"
-            verb = " ".join(text[attribution.verb_start : attribution.verb_end].lower().split())
-            if verb not in self.rules.plainest_verbs:  # "Builders have complained": the story, as often
+            if _verb(attribution, text) not in self.rules.plainest_verbs:  # "Builders have complained"
                 reason = "attributed to sources who are not named, with a verb other than 'said'"
             if source is not None and _NAMED_BODY_GROUP.search(source.text):
                 # "Con Edison officials said": unnamed people, but on the record for a named body
@@ -4048,7 +4052,7 @@ class _ArticleReader:
             return 0.9, "according to a document or data set"
         if kind == "document":
             return 0.86, "claim about what a document or data set says"
-        verb = text[attribution.verb_start : attribution.verb_end].lower()
+        verb = _verb(attribution, text)
         if kind == "pronoun" and verb in self.rules.plainest_verbs:
             return 0.8, "pronoun pointing to a source named before"
         if kind == "pronoun":  # "She told him how excited she was": a story told, as often as words
