@@ -3366,7 +3366,7 @@ class _ArticleReader:
                 self.interviewee = self._interviewee(min(self.interview))
             return _Draft(QUOTED, 0.75, "answer below a question, in an interview", [], self.interviewee)
         quotes = _classify_quotes(text, spans, rules)
-        quoting = [(q.start, q.end) for q in quotes if not q.is_label]
+        quoting = [(q.start, q.end) for q in quotes if not q.is_label or q.modifier]
         attributions = [
             a for a in _find_attributions(text, spans, rules, quoting) if a.verb_start >= body_from
         ]

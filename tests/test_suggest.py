@@ -490,6 +490,11 @@ def test_words_in_title_case_after_a_verb_of_saying_are_what_was_said() -> None:
     check(article('The banner read, "Harbour Days."'), "The banner", UNATTRIBUTED)  # not a verb of saying
 
 
+def test_a_framing_verb_frames_quoted_words_that_modify_the_noun_after_them() -> None:
+    text = article("Mayor Ana Lin called that a “very modest adjustment” driven by strong job gains.")
+    check(text, "Mayor Ana", QUOTED, "Ana Lin")
+
+
 def test_what_the_writer_or_nobody_calls_something_stays_a_label() -> None:
     check(article('That is what I call the "attention trade."'), "That is", UNATTRIBUTED)
     check(article('The plan may bring what might be called a "lost decade."'), "The plan", UNATTRIBUTED)
