@@ -495,6 +495,17 @@ def test_a_framing_verb_frames_quoted_words_that_modify_the_noun_after_them() ->
     check(text, "Mayor Ana", QUOTED, "Ana Lin")
 
 
+def test_rejecting_or_billing_something_as_quoted_words_quotes_them() -> None:
+    text = article(
+        "The harbour board rejected the claims as “patently false,” and the mayor agreed.",
+        'Harbour Lines bills the new ferry as a "floating living room" for commuters.',
+        "The harbour board rejected the claims on Monday.",
+    )
+    check(text, "The harbour board rejected the claims as", QUOTED, "harbour board")
+    check(text, "Harbour Lines", QUOTED, "Harbour Lines")
+    check(text, "The harbour board rejected the claims on", UNATTRIBUTED)  # no words of theirs quoted
+
+
 def test_what_the_writer_or_nobody_calls_something_stays_a_label() -> None:
     check(article('That is what I call the "attention trade."'), "That is", UNATTRIBUTED)
     check(article('The plan may bring what might be called a "lost decade."'), "The plan", UNATTRIBUTED)
