@@ -881,6 +881,7 @@ _INVERTED_START = re.compile(r"\s+\w")
 _APPOSITION_BEFORE = re.compile(
     r"[A-Z][\w.'’-]*,\s+(?:a|an|the)\s[^,]*$"
 )  # "Lucas Paganini, a NASA scientist"
+_HAS_DASH = re.compile(r"[—–]|\s-")  # cheaper to ask first than _DASH_ASIDE
 _DASH_ASIDE = re.compile(
     r"(?<=\w)\s+(?P<dash>--|[—–-])\s[^—–;:]{3,150}?\s(?P=dash)\s*$"
 )  # " – a former teacher – "
@@ -2093,7 +2094,7 @@ def _subject_before(
 ) -> tuple[_Guess | None, bool]:
     """The subject of a verb, read backwards from it; True as well when the verb is in a relative clause.
     A framing verb's subject may follow "what" ("what police called a “pumping party”")."""
-    aside = _DASH_ASIDE.search(text, 0, verb_start)
+    aside = _DASH_ASIDE.search(text, 0, verb_start) if _HAS_DASH.search(text, 0, verb_start) else None
     if aside is not None:  # "The mayor – a former teacher – told": read as if the aside were not there
         # (what is found lies before the aside, where offsets into both texts agree)
         without = text[: aside.start()] + " " + text[verb_start:]
@@ -2276,7 +2277,8 @@ def _appositive_subject(text: str, left: int, end: int, rules: _Rules) -> _Guess
         segments.pop()
     if len(segments) < 2 or not _noun_phrase_like(text, *segments[-2], rules):
         return None
-    named = _tokens(text, *segments[-1], rules)
+    last = segments[-1]
+    named = _tokens(text, *last, rules) if text[last[0] : last[1]].lstrip()[:1].isupper() else []
     if len(named) > 1 and _is_name(named, rules) and not _is_name(_tokens(text, *segments[-2], rules), rules):
         # "The mayor of the city, Ana Lin, said": the name comes after what she is (not "in Lima, Peru,")
         return _classify(text, *segments[-1], rules, appositive=segments[-2])
