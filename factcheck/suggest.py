@@ -881,6 +881,7 @@ _INVERTED_START = re.compile(r"\s+\w")
 _APPOSITION_BEFORE = re.compile(
     r"[A-Z][\w.'’-]*,\s+(?:a|an|the)\s[^,]*$"
 )  # "Lucas Paganini, a NASA scientist"
+_EXCERPT_FROM = re.compile(r"From (?P<who>[A-Z][^:]{1,80}?)(?: (?:at|of|in|for) [A-Z][^:]{1,60})?:")
 _HAS_DASH = re.compile(r"[—–]|\s-")  # cheaper to ask first than _DASH_ASIDE
 _DASH_ASIDE = re.compile(
     r"(?<=\w)\s+(?P<dash>--|[—–-])\s[^—–;:]{3,150}?\s(?P=dash)\s*$"
@@ -3462,6 +3463,13 @@ class _ArticleReader:
         The owner is a name after "with", "from" or "by", the name before the document noun, or,
         for "Other data points include:", the named source of one of the two sentences before."""
         rules = self.rules
+        excerpt = _EXCERPT_FROM.fullmatch(text.strip())
+        if excerpt is not None:  # "From Tania Branigan at The Guardian:": her report's words follow
+            start, end = excerpt.span("who")
+            guess = _classify(text, start, end, rules)
+            mention = self._resolve(guess, sentence) if guess is not None else None
+            if mention is not None:
+                return mention, True
         tokens = _tokens(text, 0, len(text), rules)
         nouns = rules.documents | rules.verbatim_documents
         noun = next((i for i, t in enumerate(tokens) if t.norm in nouns and not t.capitalised), None)
@@ -3686,7 +3694,8 @@ class _ArticleReader:
         such as "Must Read Stories", which closes the list)."""
         words = _WRITTEN_WORDS.findall(text)
         return (
-            self._alone_on_line(sentence)
+            bool(words)  # not a rule of dashes under the introduction
+            and self._alone_on_line(sentence)
             and _open_ended(text)
             and len(words) <= self.rules.max_subhead_words * 2
             and not (len(words) <= 4 and _is_title(words, self.rules))

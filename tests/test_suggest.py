@@ -490,6 +490,21 @@ def test_words_in_title_case_after_a_verb_of_saying_are_what_was_said() -> None:
     check(article('The banner read, "Harbour Days."'), "The banner", UNATTRIBUTED)  # not a verb of saying
 
 
+def test_an_excerpt_introduced_by_from_its_author_at_an_outlet_is_their_words() -> None:
+    text = article(
+        "The trial of the harbour master ended quickly.",
+        "From Tania Okafor at The Ledger:",
+        "As the hearing began, police led two protesters away. The court was closed to the public.",
+    )
+    check(text, "As the hearing", QUOTED, "Tania Okafor")
+    check(text, "The court was", QUOTED, "Tania Okafor")
+
+
+def test_a_rule_of_dashes_under_an_introduction_is_no_item_of_its_list() -> None:
+    text = article("The fund's chief economist said:", "-------------", "Rates will rise", "Bonds will fall")
+    check(text, "-------------", SKIP)
+
+
 def test_a_framing_verb_frames_quoted_words_that_modify_the_noun_after_them() -> None:
     text = article("Mayor Ana Lin called that a “very modest adjustment” driven by strong job gains.")
     check(text, "Mayor Ana", QUOTED, "Ana Lin")
