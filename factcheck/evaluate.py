@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from factcheck.calibration import Calibration, measure_calibration
+from factcheck.confidence import ConfidenceModel, Evidence, evidence_of, train_model
 from factcheck.models import LABELS
 from factcheck.segment import segment
 from factcheck.suggest import Suggestion, suggest_article
@@ -58,6 +59,7 @@ class ScoredUnit:
     predicted_source: str | None
     reason: str
     rule_confidence: float
+    evidence: Evidence | None = field(default=None, compare=False)  # what the confidence model weighs
 
     @property
     def correct(self) -> bool:
@@ -124,10 +126,13 @@ class EvaluationResult:
             "coverage_threshold": self.coverage_threshold,
             "precision_target": self.precision_target,
             "source_agreement": self.source_agreement,
-            "units": [
-                {**asdict(unit), "also": list(unit.also), "correct": unit.correct} for unit in self.units
-            ],
+            "units": [_unit_dict(unit) for unit in self.units],
         }
+
+
+def _unit_dict(unit: ScoredUnit) -> dict[str, Any]:
+    fields = {name: getattr(unit, name) for name in ScoredUnit.__dataclass_fields__ if name != "evidence"}
+    return {**fields, "also": list(unit.also), "correct": unit.correct}
 
 
 def load_gold(
@@ -173,21 +178,23 @@ def evaluate_articles(articles: Sequence[GoldArticle]) -> EvaluationResult:
     for article in articles:
         sentences = segment(article.text)
         suggestions = suggest_article(article.text, sentences)
+        evidence = evidence_of([s.text for s in sentences], [(g.label, g.reason) for g in suggestions])
         by_start = {
-            sentence.start: suggestion for sentence, suggestion in zip(sentences, suggestions, strict=True)
+            sentence.start: (suggestion, its)
+            for sentence, suggestion, its in zip(sentences, suggestions, evidence, strict=True)
         }
         for unit in article.units:
             found = _align(article, unit, by_start)
             if isinstance(found, UnalignedUnit):
                 unaligned.append(found)
             else:
-                scored.append(_score(article.name, unit, found))
+                scored.append(_score(article.name, unit, *found))
     return score_units(scored, unaligned, tuple(article.name for article in articles))
 
 
 def _align(
-    article: GoldArticle, unit: GoldUnit, by_start: dict[int, Suggestion]
-) -> Suggestion | UnalignedUnit:
+    article: GoldArticle, unit: GoldUnit, by_start: dict[int, tuple[Suggestion, Evidence]]
+) -> tuple[Suggestion, Evidence] | UnalignedUnit:
     prefix = unit.starts_with.strip()
     if not article.text.startswith(prefix, unit.offset):
         return UnalignedUnit(
@@ -198,7 +205,7 @@ def _align(
     return by_start[unit.offset]
 
 
-def _score(article: str, unit: GoldUnit, suggestion: Suggestion) -> ScoredUnit:
+def _score(article: str, unit: GoldUnit, suggestion: Suggestion, evidence: Evidence) -> ScoredUnit:
     return ScoredUnit(
         article=article,
         offset=unit.offset,
@@ -211,6 +218,7 @@ def _score(article: str, unit: GoldUnit, suggestion: Suggestion) -> ScoredUnit:
         predicted_source=suggestion.source,
         reason=suggestion.reason,
         rule_confidence=suggestion.rule_confidence,
+        evidence=evidence,
     )
 
 
@@ -247,12 +255,23 @@ def measure_units(units: Iterable[ScoredUnit], measured_on: str) -> Calibration:
     return measure_calibration(((u.predicted, u.reason, u.correct) for u in units), measured_on)
 
 
-def recalibrated(units: Iterable[ScoredUnit], calibration: Calibration) -> list[ScoredUnit]:
-    """The units with the confidence ``calibration`` gives their readings (to score it held out)."""
-    return [
-        replace(u, confidence=round(calibration.confidence(u.predicted, u.reason, u.rule_confidence), 3))
-        for u in units
-    ]
+def train_units(units: Iterable[ScoredUnit], measured_on: str) -> ConfidenceModel:
+    """A confidence model trained on scored units: which sentences' readings were right."""
+    return train_model([(u.evidence, u.correct) for u in units if u.evidence is not None], measured_on)
+
+
+def recalibrated(
+    units: Iterable[ScoredUnit], calibration: Calibration, model: ConfidenceModel | None = None
+) -> list[ScoredUnit]:
+    """The units with the confidence ``calibration`` gives their readings, blended with ``model``'s
+    estimate for each sentence when there is one (to score both held out)."""
+    rescored = []
+    for unit in units:
+        measured = round(calibration.confidence(unit.predicted, unit.reason, unit.rule_confidence), 3)
+        if model is not None and unit.evidence is not None:
+            measured = round(model.confidence(measured, unit.evidence), 3)
+        rescored.append(replace(unit, confidence=measured))
+    return rescored
 
 
 def coverage_at_precision(units: Sequence[ScoredUnit], target: float) -> tuple[float, float | None]:

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.calibration import Calibration, load_calibration
+from factcheck.confidence import ConfidenceModel, Evidence, evidence_of, load_model
 from factcheck.models import ANONYMOUS, QUOTED, SKIP, SOURCED, UNATTRIBUTED, Sentence
 from factcheck.segment import segment
 
@@ -67,8 +68,9 @@ class Suggestion:
 
     ``source_span`` points into the article text at the words that name the source, which may be
     in an earlier sentence when a pronoun or "the paper" was resolved. ``confidence`` is how often
-    this reading (label and reason) was right on gold-tagged pages (see ``factcheck.calibration``);
-    ``rule_confidence`` is the one the rule set, before that measurement.
+    this reading (label and reason) was right on gold-tagged pages (see ``factcheck.calibration``),
+    blended with the confidence model's estimate for this sentence's words and neighbours (see
+    ``factcheck.confidence``); ``rule_confidence`` is the one the rule set, before either.
     """
 
     index: int
@@ -2603,9 +2605,12 @@ class _Draft:
         index: int,
         calibration: Calibration,
         readings: dict[tuple[str, str, float], tuple[float, float]],
+        model: ConfidenceModel | None = None,
+        evidence: Evidence | None = None,
     ) -> Suggestion:
         """The suggestion; ``readings`` holds the confidences, calibrated and the rule's, rounded, of
-        the readings (label, reason, rule's confidence) met so far: each is worked out once."""
+        the readings (label, reason, rule's confidence) met so far: each is worked out once. With a
+        ``model``, the reading's calibrated confidence is blended with its estimate for ``evidence``."""
         rule_confidence = min(max(self.confidence, 0.0), 1.0)
         reading = (self.label, self.reason, rule_confidence)
         confidences = readings.get(reading) if rule_confidence else None  # 0.0 and -0.0: one key
@@ -2615,7 +2620,11 @@ class _Draft:
         return Suggestion(
             index=index,
             label=self.label,
-            confidence=confidences[0],
+            confidence=(
+                confidences[0]
+                if model is None or evidence is None
+                else round(model.confidence(confidences[0], evidence), 3)
+            ),
             cues=tuple(sorted(self.cues, key=_CUE_ORDER)),
             source=self.source.text if self.source else None,
             source_span=self.source.span if self.source else None,
@@ -2701,16 +2710,25 @@ def suggest_article(
     """Suggest a tag for each sentence of the article ``text`` (one per sentence, same order).
 
     ``lexicon_dir`` holds a newsroom's additions to the packaged lexicons (see ``load_lexicons``)
-    and, if it has one, its own calibration (see ``factcheck.calibration``).
+    and, if it has them, its own calibration and confidence model (see ``factcheck.calibration``
+    and ``factcheck.confidence``).
     """
     extra_dir = str(lexicon_dir) if lexicon_dir else None
-    rules, calibration = _rules(extra_dir), load_calibration(extra_dir)
+    rules, calibration, model = _rules(extra_dir), load_calibration(extra_dir), load_model(extra_dir)
     # The reader finds neighbours by index: number the sentences by position if a caller did not.
     numbered = [s if s.index == i else replace(s, index=i) for i, s in enumerate(sentences)]
     has_title = bool(sentences) and sentences[0].index == 0  # the article's first line is its headline
     drafts = _ArticleReader(text, numbered, rules, has_title).read()
     readings: dict[tuple[str, str, float], tuple[float, float]] = {}
-    return [draft.freeze(s.index, calibration, readings) for draft, s in zip(drafts, sentences, strict=True)]
+    evidence: Sequence[Evidence | None] = (
+        [None] * len(drafts)
+        if model is None
+        else evidence_of([s.text for s in sentences], [(draft.label, draft.reason) for draft in drafts])
+    )
+    return [
+        draft.freeze(s.index, calibration, readings, model, its)
+        for draft, s, its in zip(drafts, sentences, evidence, strict=True)
+    ]
 
 
 _SPEAKER_LABEL = re.compile(  # "AD She was all in." / "Winfrey: I did it." / "Q: Why now?"

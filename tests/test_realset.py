@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from factcheck.calibration import load_calibration
+from factcheck.confidence import load_model
 from factcheck.evaluate import evaluate_files
 from factcheck.ingest import read_file
 
@@ -69,6 +71,15 @@ def test_labels_kept_without_text_restore_the_same_gold(tmp_path: Path) -> None:
     # the keyword baseline gets the sourced, quoted and two unattributed sentences right: 4 of 6
     assert "all pages: 2 pages, 12 units; keyword baseline 66.7%" in output
     assert "no page on which the keyword baseline scores 79%" in output
+
+    # measured and trained on the rounds: a calibration and, beside it, a confidence model that a
+    # newsroom's lexicon folder can hold instead of the packaged pair
+    lexicons = tmp_path / "lexicons"
+    lexicons.mkdir()
+    run("calibrate", tmp_path / "X" / "gold", tmp_path / "Y" / "gold", "--out", lexicons / "calibration.json")
+    assert "rounds X, Y of bench/realset: 12 units" in load_calibration(str(lexicons)).measured_on
+    model = load_model(str(lexicons))
+    assert model is not None and model.measured_on == load_calibration(str(lexicons)).measured_on
 
 
 def test_keyword_baseline_is_the_issues() -> None:

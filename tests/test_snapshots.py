@@ -14,9 +14,11 @@ from tests.conftest import make_workspace
 
 @pytest.fixture(autouse=True)
 def rule_confidences(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The pictures show the rules' own confidences: measuring the calibration again (after any rule
-    change) moves the measured ones by a point or two, which is not a change of the screens."""
+    """The pictures show the rules' own confidences: measuring the calibration and training the
+    confidence model again (after any rule change) moves the measured ones by a point or two, which
+    is not a change of the screens."""
     monkeypatch.setattr("factcheck.suggest.load_calibration", lambda extra_dir=None: Calibration())
+    monkeypatch.setattr("factcheck.suggest.load_model", lambda extra_dir=None: None)
 
 
 @pytest.fixture

@@ -13,8 +13,10 @@ articles are rebuilt from the pages and the labels are turned back into gold fil
         --articles WORK/articles --out WORK/gold
     factcheck evaluate WORK/gold/*.gold.json
 
-The suggester's confidences are measured on these rounds (``factcheck/calibration.py``): after a
-change to the rules, measure them again, and score the measurement on rounds it did not see::
+The suggester's confidences are measured on these rounds (``factcheck/calibration.py``) and its
+confidence model is trained on them (``factcheck/confidence.py``, written beside the calibration
+as ``confidence_model.json``): after a change to the rules, measure and train again, and score
+both on rounds they did not see::
 
     python bench/realset/realset.py calibrate WORK/F/gold WORK/G/gold ... \
         --out factcheck/lexicons/calibration.json
@@ -36,6 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck.calibration import Calibration
+from factcheck.confidence import MODEL_FILE
 from factcheck.evaluate import (
     ScoredUnit,
     evaluate_articles,
@@ -44,6 +47,7 @@ from factcheck.evaluate import (
     measure_units,
     recalibrated,
     score_units,
+    train_units,
 )
 from factcheck.ingest import IngestError, articles_from_html, read_file
 from factcheck.models import CLAIM_LABELS, LABELS
@@ -156,22 +160,24 @@ def _scored_rounds(folders: list[Path]) -> dict[str, list[ScoredUnit]]:
 
 
 def calibrate(folders: list[Path], out: Path) -> None:
-    """Measure how often each reading of the suggester is right on the rounds, into ``out``."""
+    """Measure how often each reading of the suggester is right on the rounds, into ``out``, and
+    train the confidence model on them, into its file beside ``out``."""
     scored = _scored_rounds(folders)
     units = [unit for units in scored.values() for unit in units]
     measured_on = f"rounds {', '.join(scored)} of bench/realset: {len(units)} units"
     out.write_text(measure_units(units, measured_on).to_json(), encoding="utf-8")
-    print(f"{out}: {measured_on}")
+    (out.parent / MODEL_FILE).write_text(train_units(units, measured_on).to_json(), encoding="utf-8")
+    print(f"{out} and {out.parent / MODEL_FILE}: {measured_on}")
 
 
 def heldout(folders: list[Path]) -> None:
-    """Score the calibration on each round with it measured on the other rounds only."""
+    """Score the confidences on each round with them measured on the other rounds only."""
     scored = _scored_rounds(folders)
     rule_only, held_out = [], []
     for name, units in scored.items():
         others = [unit for other, its in scored.items() if other != name for unit in its]
         before = recalibrated(units, Calibration())
-        after = recalibrated(units, measure_units(others, ""))
+        after = recalibrated(units, measure_units(others, ""), train_units(others, ""))
         rule_only += before
         held_out += after
         print(f"round {name}: {_figures(before)}  ->  {_figures(after)}")
@@ -224,10 +230,10 @@ def baseline(folders: list[Path]) -> None:
     rounds = {page.round for page in pages}
     for name in sorted(rounds):
         others = [unit for page in pages if page.round != name for unit in page.units]
-        calibration = measure_units(others, "")
+        calibration, model = measure_units(others, ""), train_units(others, "")
         for page in pages:
             if page.round == name:
-                page.units[:] = recalibrated(page.units, calibration)
+                page.units[:] = recalibrated(page.units, calibration, model)
     _baseline_row("all pages", pages)
     pages.sort(key=lambda page: page.baseline_right / len(page.units) if page.units else 0, reverse=True)
     taken: list[_Page] = []
