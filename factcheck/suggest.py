@@ -1331,7 +1331,7 @@ def _classify(
             for i, t in enumerate(core)
         )
         if unnamed and (
-            (determiner in rules.indefinite and head.norm.endswith("s"))  # "several studies"
+            (determiner in rules.indefinite and _plural(head.norm))  # "several studies", not "an analysis"
             or (determiner not in rules.determiners and head.norm in rules.unnamed_findings)  # "Polls show"
             or (  # "previous research has found"
                 not rules.earlier_work.isdisjoint(t.norm for t in core)
@@ -2239,6 +2239,12 @@ def _coordinated_subject(text: str, before: Sequence[_Token], end: int, rules: _
             start = before[0].start
             return replace(guess, text=text[start:end], start=start, end=end)
     return None
+
+
+def _plural(noun: str) -> bool:
+    """True when a noun reads as a regular plural ("studies", "polls"), not a singular in "-s"
+    ("analysis", "census", "address")."""
+    return noun.endswith("s") and not noun.endswith(("ss", "sis", "us"))
 
 
 def _singular(plural: str) -> str:

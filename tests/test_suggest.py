@@ -2890,6 +2890,16 @@ def test_studies_and_polls_nobody_names_are_anonymous() -> None:
     check(text, "A Harlow Institute poll", SOURCED)
 
 
+def test_one_analysis_is_a_document_not_several() -> None:
+    # "analysis" ends in "s" without being a plural: a document, not studies nobody names
+    text = article(
+        "An analysis of the census data shows that the town grew by a third.",
+        "Several analyses show the lake is warming.",
+    )
+    check(text, "An analysis", SOURCED, "An analysis of the census data")
+    check(text, "Several analyses", ANONYMOUS)
+
+
 def test_added_before_a_or_to_reports_an_act() -> None:
     text = article(
         "Rookie Jo Amadi added a goal as the Otters beat the Herons.",
