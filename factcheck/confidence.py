@@ -26,7 +26,6 @@ from __future__ import annotations
 import json
 import math
 import random
-import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -39,7 +38,8 @@ from factcheck.calibration import CALIBRATION_FILE
 
 MODEL_FILE = "confidence_model.json"
 BLEND = 0.5  # the model's share of a confidence; the reading's measured precision has the rest
-_WORD = re.compile(r"[a-z0-9'’]+|[“”\"‘:;?!—–()]")
+_PUNCTUATION = '.,;:!?"“”‘’()[]—–-…*'  # stripped from the ends of words
+_MARKS = ("“", "”", '"', "‘", ":", ";", "?", "!", "—", "–", "(")  # words of their own
 _NONE = ""  # the neighbour label of the first and the last sentence
 _ZEROS = repeat(0.0)  # the weight of a word the model never met
 
@@ -59,7 +59,10 @@ class Evidence:
 def sentence_words(text: str) -> frozenset[str]:
     """The words of a sentence in lower case, with the marks that matter to attribution
     (quotation marks, colons, dashes, question marks) as words of their own."""
-    return frozenset(_WORD.findall(text.lower()))
+    words = {word.strip(_PUNCTUATION) for word in text.lower().split()}
+    words.update(mark for mark in _MARKS if mark in text)
+    words.discard("")
+    return frozenset(words)
 
 
 def evidence_of(texts: Sequence[str], readings: Sequence[tuple[str, str]]) -> list[Evidence]:
