@@ -15,8 +15,8 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from factcheck.calibration import Calibration, measure_calibration
-from factcheck.confidence import ConfidenceModel, Evidence, evidence_of, train_model
+from factcheck.calibration import CALIBRATION_FILE, Calibration, measure_calibration
+from factcheck.confidence import MODEL_FILE, ConfidenceModel, Evidence, evidence_of, train_model
 from factcheck.models import LABELS
 from factcheck.segment import segment
 from factcheck.suggest import Suggestion, suggest_article
@@ -171,13 +171,14 @@ def evaluate_files(
     return evaluate_articles([load_gold(path, article_dir=article_dir) for path in gold_paths])
 
 
-def evaluate_articles(articles: Sequence[GoldArticle]) -> EvaluationResult:
-    """Tag each article with the suggester and score it against its gold units."""
+def evaluate_articles(articles: Sequence[GoldArticle], lexicon_dir: Path | None = None) -> EvaluationResult:
+    """Tag each article with the suggester (with a newsroom's ``lexicon_dir``, as ``suggest_article``
+    takes it) and score it against its gold units."""
     scored: list[ScoredUnit] = []
     unaligned: list[UnalignedUnit] = []
     for article in articles:
         sentences = segment(article.text)
-        suggestions = suggest_article(article.text, sentences)
+        suggestions = suggest_article(article.text, sentences, lexicon_dir=lexicon_dir)
         evidence = evidence_of([s.text for s in sentences], [(g.label, g.reason) for g in suggestions])
         by_start = {
             sentence.start: (suggestion, its)
@@ -258,6 +259,16 @@ def measure_units(units: Iterable[ScoredUnit], measured_on: str) -> Calibration:
 def train_units(units: Iterable[ScoredUnit], measured_on: str) -> ConfidenceModel:
     """A confidence model trained on scored units: which sentences' readings were right."""
     return train_model([(u.evidence, u.correct) for u in units if u.evidence is not None], measured_on)
+
+
+def write_confidences(units: Sequence[ScoredUnit], measured_on: str, folder: Path) -> list[Path]:
+    """Measure the calibration and train the confidence model on ``units``, and write both into
+    ``folder`` (a lexicon folder, created if need be), where the suggester reads them."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = [folder / CALIBRATION_FILE, folder / MODEL_FILE]
+    written[0].write_text(measure_units(units, measured_on).to_json(), encoding="utf-8")
+    written[1].write_text(train_units(units, measured_on).to_json(), encoding="utf-8")
+    return written
 
 
 def recalibrated(

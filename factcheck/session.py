@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from factcheck.corpus import label_counts, labels_of_others
 from factcheck.models import ANONYMOUS, LABELS, QUOTED, SOURCED, Annotation, Article, Sentence
@@ -60,10 +61,13 @@ class OpenArticle:
 class ReviewSession:
     """One reviewer working through a workspace. Holds the write lock's side of things."""
 
-    def __init__(self, workspace: Workspace, reviewer: str, *, blind: bool = False) -> None:
+    def __init__(
+        self, workspace: Workspace, reviewer: str, *, blind: bool = False, lexicon_dir: Path | None = None
+    ) -> None:
         self.workspace = workspace
         self.reviewer = reviewer
         self.blind = blind
+        self.lexicon_dir = lexicon_dir  # a newsroom's lexicons for the suggester (see suggest_article)
         self.state = workspace.reviewer_state(reviewer)
         self._open: dict[str, OpenArticle] = {}
 
@@ -124,7 +128,8 @@ class ReviewSession:
             article, sentences = self.workspace.load_article(article_id)
             tags = self.workspace.tags(self.reviewer, article_id)
             others = {} if self.blind else labels_of_others(self.workspace, article_id, self.reviewer)
-            opened = OpenArticle(article, sentences, tags, suggest_article(article.text, sentences), others)
+            suggestions = suggest_article(article.text, sentences, lexicon_dir=self.lexicon_dir)
+            opened = OpenArticle(article, sentences, tags, suggestions, others)
             self._open[article_id] = opened
         return opened
 

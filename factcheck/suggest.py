@@ -118,6 +118,27 @@ class Suggestion:
 # Lexicons
 
 
+class LexiconError(ValueError):
+    """A newsroom's lexicon folder holds a file the suggester cannot use."""
+
+
+def check_lexicon_dir(lexicon_dir: Path) -> None:
+    """Read a newsroom's lexicon folder as the suggester will (word lists, calibration, confidence
+    model), so that a broken file is reported before any article is read; raises LexiconError."""
+    for path in sorted(lexicon_dir.glob("*.json")):
+        try:
+            json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise LexiconError(f"{path}: not a readable JSON file ({exc})") from exc
+    extra_dir = str(lexicon_dir)
+    try:
+        _rules(extra_dir)
+        load_calibration(extra_dir)
+        load_model(extra_dir)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, re.error) as exc:
+        raise LexiconError(f"lexicon folder {lexicon_dir}: {type(exc).__name__}: {exc}") from exc
+
+
 def load_lexicons(extra_dir: Path | None = None) -> dict[str, dict[str, Any]]:
     """Read the packaged lexicons, extended by same-named ``*.json`` files in ``extra_dir``.
 

@@ -75,8 +75,7 @@ def test_labels_kept_without_text_restore_the_same_gold(tmp_path: Path) -> None:
     # measured and trained on the rounds: a calibration and, beside it, a confidence model that a
     # newsroom's lexicon folder can hold instead of the packaged pair
     lexicons = tmp_path / "lexicons"
-    lexicons.mkdir()
-    run("calibrate", tmp_path / "X" / "gold", tmp_path / "Y" / "gold", "--out", lexicons / "calibration.json")
+    run("calibrate", tmp_path / "X" / "gold", tmp_path / "Y" / "gold", "--out", lexicons)
     assert "rounds X, Y of bench/realset: 12 units" in load_calibration(str(lexicons)).measured_on
     model = load_model(str(lexicons))
     assert model is not None and model.measured_on == load_calibration(str(lexicons)).measured_on

@@ -10,9 +10,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from factcheck.calibration import load_calibration
 from factcheck.cli import main
 from factcheck.cli.review import sample_paths
-from tests.conftest import SHARED
+from factcheck.confidence import MODEL_FILE, ConfidenceModel, load_model
+from factcheck.segment import segment
+from factcheck.session import ReviewSession
+from factcheck.suggest import suggest_article
+from tests.conftest import SHARED, make_workspace
 
 
 def test_suggest_json_has_the_documented_shape_with_offsets_into_the_article() -> None:
@@ -80,3 +85,84 @@ def test_a_reader_that_stops_early_gets_no_error_line(tmp_path: Path) -> None:
     err = proc.stderr.read()
     proc.wait(timeout=120)
     assert err == ""
+
+
+def gold_for_samples(root: Path, disagree_every: int) -> list[Path]:
+    """Gold files for the bundled samples in the layout of ../shared (ROOT/gold beside ROOT/articles):
+    the suggester's own labels, but for every ``disagree_every``-th sentence, tagged skip instead."""
+    (root / "articles").mkdir(parents=True)
+    (root / "gold").mkdir()
+    paths = []
+    for sample in sample_paths():
+        text = sample.read_text(encoding="utf-8")
+        (root / "articles" / sample.name).write_text(text, encoding="utf-8")
+        sentences = segment(text)
+        units = [
+            {
+                "starts_with": s.text[:60],
+                "offset": s.start,
+                "label": "skip" if s.index % disagree_every == 1 else g.label,
+            }
+            for s, g in zip(sentences, suggest_article(text, sentences), strict=True)
+        ]
+        path = root / "gold" / f"{sample.stem}.gold.json"
+        path.write_text(json.dumps({"article": sample.name, "sentences": units}), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def test_calibrate_measures_a_newsroom_s_own_confidences_for_the_other_commands(tmp_path: Path) -> None:
+    gold = gold_for_samples(tmp_path / "newsroom", disagree_every=3)
+    lexicons = tmp_path / "lexicons"
+    made = CliRunner().invoke(main, ["calibrate", *map(str, gold), "--lexicons", str(lexicons)])
+    assert made.exit_code == 0, made.output
+    assert "few to measure on" in made.stderr  # a few dozen units, and the command says so
+    assert load_calibration(str(lexicons)).measured_on.endswith(f"of {len(gold)} gold files")
+    model = load_model(str(lexicons))
+    assert model is not None and model.measured_on == load_calibration(str(lexicons)).measured_on
+
+    sample = str(sample_paths()[0])
+    packaged = json.loads(CliRunner().invoke(main, ["suggest", "--json", sample]).stdout)
+    own = json.loads(
+        CliRunner().invoke(main, ["suggest", "--json", sample, "--lexicons", str(lexicons)]).stdout
+    )
+    assert [s["label"] for s in own["sentences"]] == [s["label"] for s in packaged["sentences"]]
+    assert [s["confidence"] for s in own["sentences"]] != [s["confidence"] for s in packaged["sentences"]]
+    env = {"FACTCHECK_LEXICONS": str(lexicons)}
+    again = json.loads(CliRunner().invoke(main, ["suggest", "--json", sample], env=env).stdout)
+    assert again == own
+    scored = CliRunner().invoke(main, ["evaluate", "--json", *map(str, gold), "--lexicons", str(lexicons)])
+    assert json.loads(scored.stdout)["strict_accuracy"] < 0.9  # a third of the gold says skip
+
+
+def test_the_review_session_suggests_with_the_newsroom_s_lexicons(tmp_path: Path) -> None:
+    lexicons = tmp_path / "lexicons"
+    lexicons.mkdir()
+    (lexicons / MODEL_FILE).write_text(ConfidenceModel(bias=-50.0, blend=1.0).to_json(), encoding="utf-8")
+    workspace = make_workspace(tmp_path / "ws")
+    session = ReviewSession(workspace, "ann", lexicon_dir=lexicons)
+    opened = session.open(workspace.articles()[0].id)
+    assert {suggestion.confidence for suggestion in opened.suggestions} == {0.0}
+
+
+@pytest.mark.parametrize("command", ["suggest", "evaluate", "calibrate"])
+def test_a_broken_lexicon_file_is_one_clear_line_naming_it(tmp_path: Path, command: str) -> None:
+    lexicons = tmp_path / "lexicons"
+    lexicons.mkdir()
+    (lexicons / "attribution.json").write_text('{"speech_verbs": [', encoding="utf-8")
+    gold = gold_for_samples(tmp_path / "newsroom", disagree_every=3)
+    target = [str(sample_paths()[0])] if command == "suggest" else list(map(str, gold))
+    result = CliRunner().invoke(main, [command, *target, "--lexicons", str(lexicons)])
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and "attribution.json" in result.stderr
+    assert "Traceback" not in result.output
+    assert not (lexicons / "calibration.json").exists()  # nothing written over a broken folder
+
+
+def test_a_lexicon_pattern_that_does_not_compile_is_one_clear_line(tmp_path: Path) -> None:
+    lexicons = tmp_path / "lexicons"
+    lexicons.mkdir()
+    (lexicons / "skip.json").write_text('{"line_patterns": {"promo": ["^(unclosed"]}}', encoding="utf-8")
+    result = CliRunner().invoke(main, ["suggest", str(sample_paths()[0]), "--lexicons", str(lexicons)])
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and str(lexicons) in result.stderr

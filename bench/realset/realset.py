@@ -14,12 +14,11 @@ articles are rebuilt from the pages and the labels are turned back into gold fil
     factcheck evaluate WORK/gold/*.gold.json
 
 The suggester's confidences are measured on these rounds (``factcheck/calibration.py``) and its
-confidence model is trained on them (``factcheck/confidence.py``, written beside the calibration
-as ``confidence_model.json``): after a change to the rules, measure and train again, and score
-both on rounds they did not see::
+confidence model is trained on them (``factcheck/confidence.py``), both written into the lexicon
+folder: after a change to the rules, measure and train again, and score both on rounds they did
+not see::
 
-    python bench/realset/realset.py calibrate WORK/F/gold WORK/G/gold ... \
-        --out factcheck/lexicons/calibration.json
+    python bench/realset/realset.py calibrate WORK/F/gold WORK/G/gold ... --out factcheck/lexicons
     python bench/realset/realset.py heldout WORK/F/gold WORK/G/gold ...
 
 The issue's keyword baseline scores 79% on the articles the targets are measured on; ``baseline``
@@ -38,7 +37,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck.calibration import Calibration
-from factcheck.confidence import MODEL_FILE
 from factcheck.evaluate import (
     ScoredUnit,
     evaluate_articles,
@@ -48,6 +46,7 @@ from factcheck.evaluate import (
     recalibrated,
     score_units,
     train_units,
+    write_confidences,
 )
 from factcheck.ingest import IngestError, articles_from_html, read_file
 from factcheck.models import CLAIM_LABELS, LABELS
@@ -160,14 +159,13 @@ def _scored_rounds(folders: list[Path]) -> dict[str, list[ScoredUnit]]:
 
 
 def calibrate(folders: list[Path], out: Path) -> None:
-    """Measure how often each reading of the suggester is right on the rounds, into ``out``, and
-    train the confidence model on them, into its file beside ``out``."""
+    """Measure how often each reading of the suggester is right on the rounds and train the
+    confidence model on them, into the lexicon folder ``out``."""
     scored = _scored_rounds(folders)
     units = [unit for units in scored.values() for unit in units]
     measured_on = f"rounds {', '.join(scored)} of bench/realset: {len(units)} units"
-    out.write_text(measure_units(units, measured_on).to_json(), encoding="utf-8")
-    (out.parent / MODEL_FILE).write_text(train_units(units, measured_on).to_json(), encoding="utf-8")
-    print(f"{out} and {out.parent / MODEL_FILE}: {measured_on}")
+    written = write_confidences(units, measured_on, out)
+    print(f"{' and '.join(map(str, written))}: {measured_on}")
 
 
 def heldout(folders: list[Path]) -> None:
@@ -284,7 +282,7 @@ def main() -> None:
         command = commands.add_parser(name)
         command.add_argument("rounds", nargs="+", type=Path, help="folders of gold files, one per round")
         if name == "calibrate":
-            command.add_argument("--out", type=Path, required=True)
+            command.add_argument("--out", type=Path, required=True, help="the lexicon folder")
     command = commands.add_parser("restore")
     command.add_argument("labels", nargs="+", type=Path)
     command.add_argument("--articles", type=Path, required=True)

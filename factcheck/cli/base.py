@@ -14,6 +14,7 @@ import click
 from factcheck import __version__
 from factcheck.ingest import IngestError
 from factcheck.store import StoreError
+from factcheck.suggest import LexiconError, check_lexicon_dir
 from factcheck.textsafe import one_line
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -25,7 +26,7 @@ class FactcheckGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except (StoreError, IngestError) as exc:
+        except (StoreError, IngestError, LexiconError) as exc:
             fail(str(exc))
         except BrokenPipeError:  # the reader stopped early ("factcheck list | head"): nothing to report
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
@@ -70,6 +71,24 @@ def workspace_option(func: F) -> F:
         show_default=True,
         help="Workspace folder (also FACTCHECK_DB).",
     )(func)
+
+
+def lexicons_option(func: F) -> F:
+    return click.option(
+        "--lexicons",
+        "lexicon_dir",
+        type=click.Path(path_type=Path, file_okay=False, exists=True),
+        envvar="FACTCHECK_LEXICONS",
+        callback=_checked_lexicons,
+        help="A newsroom's lexicon folder: additions to the word lists, and its own calibration and "
+        "confidence model from `factcheck calibrate` (also FACTCHECK_LEXICONS).",
+    )(func)
+
+
+def _checked_lexicons(_ctx: click.Context, _param: click.Parameter, value: Path | None) -> Path | None:
+    if value is not None:
+        check_lexicon_dir(value)  # a broken file: one line, before any article is read
+    return value
 
 
 def reviewer_option(func: F) -> F:

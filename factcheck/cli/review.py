@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from factcheck.cli.articles import SOURCE, import_and_report
-from factcheck.cli.base import fail, main, reviewer_option, workspace_option
+from factcheck.cli.base import fail, lexicons_option, main, reviewer_option, workspace_option
 from factcheck.ingest import STDIN, Source
 from factcheck.session import DEFAULT_ACCEPT_THRESHOLD, ReviewSession
 from factcheck.store import Workspace
@@ -35,16 +35,22 @@ def sample_paths() -> list[Path]:
     help="Confidence at or above which `A` accepts suggestions (also FACTCHECK_ACCEPT_THRESHOLD).",
 )
 @click.option("--blind", is_flag=True, help="Hide other reviewers' tags (for independent double review).")
+@lexicons_option
 @workspace_option
 @reviewer_option
 def review_command(
-    paths: tuple[Source, ...], accept_threshold: float, blind: bool, db: Path, reviewer: str
+    paths: tuple[Source, ...],
+    accept_threshold: float,
+    blind: bool,
+    lexicon_dir: Path | None,
+    db: Path,
+    reviewer: str,
 ) -> None:
     """Open the review UI. With PATHs (files, folders, - or URLs, as for import), import
     them first and start on the first one; with none, resume where you left off (an
     empty workspace gets the bundled samples)."""
     workspace = Workspace.open(db, create=True)
-    session = ReviewSession(workspace, reviewer, blind=blind)
+    session = ReviewSession(workspace, reviewer, blind=blind, lexicon_dir=lexicon_dir)
     # Read what the session will start on before taking the lock, so that a
     # corrupt file is reported with nothing in the workspace written.
     session.check_readable()
