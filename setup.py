@@ -1,16 +1,18 @@
 """Build hook: compile the suggester with mypyc when factcheck is installed for use.
 
-``pip install .`` turns ``factcheck/suggest.py`` into a C extension (about 1.5 times faster, the
-same suggestions). An editable install (``pip install -e .``, for working on the code) keeps the
-pure-Python module, so an edit takes effect at once; so does ``FACTCHECK_PURE_PYTHON=1``. With no
-C compiler the extension is skipped and the pure-Python module is used: the install never fails
-for want of it.
+``pip install .`` turns ``factcheck/suggest.py`` and ``factcheck/confidence.py`` into C
+extensions (about 1.5 times faster, the same suggestions). An editable install (``pip install -e
+.``, for working on the code) keeps the pure-Python modules, so an edit takes effect at once; so
+does ``FACTCHECK_PURE_PYTHON=1``. With no C compiler the extensions are skipped and the
+pure-Python modules are used: the install never fails for want of it.
 """
 
 import os
 import sys
 
 from setuptools import setup
+
+COMPILED = ["factcheck/suggest.py", "factcheck/confidence.py"]  # the suggester and its confidence model
 
 
 def compiled_modules() -> list:
@@ -20,7 +22,7 @@ def compiled_modules() -> list:
     try:
         from mypyc.build import mypycify
 
-        extensions = mypycify(["factcheck/suggest.py"])  # mypy's settings: [tool.mypy] in pyproject.toml
+        extensions = mypycify(COMPILED)  # mypy's settings: [tool.mypy] in pyproject.toml
     except (SystemExit, Exception) as error:  # mypyc missing, or the module no longer type-checks
         print(f"factcheck: not compiling the suggester ({error!r}); using pure Python", file=sys.stderr)
         return []

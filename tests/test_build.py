@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import factcheck.suggest
 from factcheck.suggest import _FIRST_PERSON, _first_characters, _prefixes, _rules
 
 ROOT = Path(__file__).resolve().parent.parent
+COMPILED = ["factcheck/suggest.py", "factcheck/confidence.py"]  # as setup.py compiles them
 
 
 def test_the_suggester_type_checks_so_an_install_can_compile_it(tmp_path, monkeypatch) -> None:
@@ -19,8 +19,7 @@ def test_the_suggester_type_checks_so_an_install_can_compile_it(tmp_path, monkey
     losing the speed, so a type error in the suggester fails here instead."""
     api = pytest.importorskip("mypy.api")
     monkeypatch.chdir(ROOT)  # mypy reads its settings from pyproject.toml, as the build does
-    source = Path(factcheck.suggest.__file__).with_name("suggest.py")
-    report, errors, status = api.run([str(source), "--cache-dir", str(tmp_path)])
+    report, errors, status = api.run([*COMPILED, "--cache-dir", str(tmp_path)])
     assert status == 0, report + errors
 
 
@@ -31,9 +30,9 @@ def test_mypyc_accepts_the_suggester(tmp_path, monkeypatch, capsys) -> None:
     build = pytest.importorskip("mypyc.build")
     monkeypatch.chdir(ROOT)
     try:
-        build.mypycify(["factcheck/suggest.py"], target_dir=str(tmp_path))
+        build.mypycify(COMPILED, target_dir=str(tmp_path))
     except SystemExit as stop:  # mypyc reports its errors on stdout and exits
-        pytest.fail(f"mypyc rejects factcheck/suggest.py ({stop}):\n{capsys.readouterr().out}")
+        pytest.fail(f"mypyc rejects {COMPILED} ({stop}):\n{capsys.readouterr().out}")
 
 
 # -- the byline/credit patterns are tried by a line's first characters (a speed-up that must not
